@@ -1,0 +1,30 @@
+"""Command line: `python -m nnbook train spiral`."""
+
+import argparse
+import time
+
+from .recipes import train_spiral
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m nnbook")
+    commands = parser.add_subparsers(dest="command", required=True)
+    train = commands.add_parser("train", help="train one of the book's models")
+    train.add_argument("dataset", choices=["spiral"])
+    train.add_argument("--epochs", type=int, default=10_000)
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--no-progress", action="store_true",
+                       help="hide the progress bar")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    _, history = train_spiral(args.seed, epochs=args.epochs,
+                              progress=not args.no_progress)
+    seconds = time.perf_counter() - start
+    print(f"spiral, 2-64-3, Adam, {args.epochs} epochs, seed {args.seed}: "
+          f"accuracy {history['accuracy'][-1]:.3f}, "
+          f"loss {history['loss'][-1]:.4f} ({seconds:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

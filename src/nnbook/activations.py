@@ -1,0 +1,113 @@
+"""Activation functions: the non-linear step between layers.
+
+Two dense layers in a row are still one linear map (W2 (W1 x) = (W2 W1) x), so
+depth alone adds nothing. An activation bends the output of each layer, and
+that is what lets a network draw curved decision boundaries.
+
+Each idea appears twice: a plain function (`relu`, `sigmoid`, `softmax`) for
+computing values, and a class (`ReLU`, `Sigmoid`, `Softmax`) that is a node of
+the network: `forward` remembers what `backward` will need.
+"""
+
+import numpy as np
+
+from ._validate import as_float_array
+
+
+# --8<-- [start:relu]
+def relu(x):
+    """max(0, x), element by element."""
+    return np.maximum(as_float_array(x, "x"), 0.0)
+# --8<-- [end:relu]
+
+
+# --8<-- [start:sigmoid]
+def sigmoid(x):
+    """1 / (1 + exp(-x)), written so that exp never overflows.
+
+    For x >= 0 we use 1 / (1 + exp(-x)); for x < 0 the same value as
+    exp(x) / (1 + exp(x)). Either way exp only sees non-positive numbers.
+    """
+    x = as_float_array(x, "x")
+    e = np.exp(-np.abs(x))            # in (0, 1], never overflows
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+# --8<-- [end:sigmoid]
+
+
+# --8<-- [start:softmax]
+def softmax(x, axis=-1):
+    """exp(x) / sum(exp(x)) along `axis`, after subtracting the maximum.
+
+    Subtracting a constant from every logit leaves the result unchanged but
+    makes the largest exponent exp(0) = 1, so exp cannot overflow.
+    """
+    x = as_float_array(x, "x")
+    exp = np.exp(x - x.max(axis=axis, keepdims=True))
+    return exp / exp.sum(axis=axis, keepdims=True)
+# --8<-- [end:softmax]
+
+
+# --8<-- [start:log_softmax]
+def log_softmax(x, axis=-1):
+    """log(softmax(x)) computed directly: finite even where softmax is 0.
+
+    log(exp(x_i) / sum_j exp(x_j)) = (x_i - m) - log(sum_j exp(x_j - m))
+    for m = max(x). The losses use it for from_logits=True.
+    """
+    x = as_float_array(x, "x")
+    shifted = x - x.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+# --8<-- [end:log_softmax]
+
+
+# --8<-- [start:ReLU]
+class ReLU:
+    """Rectified linear unit as a layer of the network."""
+
+    def forward(self, inputs):
+        self.inputs = as_float_array(inputs, "ReLU input")
+        return np.maximum(self.inputs, 0.0)
+
+    def backward(self, dvalues):
+        # The slope is 1 where the input was positive and 0 elsewhere.
+        return dvalues * (self.inputs > 0)
+
+    def __repr__(self):
+        return "ReLU()"
+# --8<-- [end:ReLU]
+
+
+# --8<-- [start:Sigmoid]
+class Sigmoid:
+    """Logistic sigmoid as a layer: squashes each value into (0, 1)."""
+
+    def forward(self, inputs):
+        self.output = sigmoid(inputs)
+        return self.output
+
+    def backward(self, dvalues):
+        # d sigmoid / dx = sigmoid(x) * (1 - sigmoid(x))
+        return dvalues * self.output * (1.0 - self.output)
+
+    def __repr__(self):
+        return "Sigmoid()"
+# --8<-- [end:Sigmoid]
+
+
+# --8<-- [start:Softmax]
+class Softmax:
+    """Softmax over each row: turns a row of scores into probabilities."""
+
+    def forward(self, inputs):
+        self.output = softmax(as_float_array(inputs, "Softmax input", ndim=2))
+        return self.output
+
+    def backward(self, dvalues):
+        # Row by row, the Jacobian is diag(s) - s s^T, so
+        # dx = s * (dvalues - sum(dvalues * s)), without building the matrix.
+        s = self.output
+        return s * (dvalues - (dvalues * s).sum(axis=1, keepdims=True))
+
+    def __repr__(self):
+        return "Softmax()"
+# --8<-- [end:Softmax]

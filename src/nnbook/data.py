@@ -1,0 +1,56 @@
+"""Small synthetic data sets for the book's examples.
+
+Every generator takes a `seed` and draws from its own
+`numpy.random.default_rng(seed)`, so examples are repeatable and never touch
+NumPy's global random state.
+"""
+
+import numpy as np
+
+
+# --8<-- [start:spiral]
+def spiral(samples_per_class, classes, *, noise=0.2, seed=0):
+    """Interleaved spiral arms, one per class: not separable by a line.
+
+    Returns X of shape (samples_per_class * classes, 2), float64, and
+    y of shape (samples_per_class * classes,), int64 labels 0..classes-1.
+    """
+    _check_count(samples_per_class, "samples_per_class")
+    _check_count(classes, "classes")
+    rng = np.random.default_rng(seed)
+    X, y = [], []
+    for k in range(classes):
+        radius = np.linspace(0.0, 1.0, samples_per_class)
+        angle = np.linspace(4.0 * k, 4.0 * (k + 1), samples_per_class)
+        angle = angle + noise * rng.standard_normal(samples_per_class)
+        X.append(np.column_stack([radius * np.sin(2.5 * angle),
+                                  radius * np.cos(2.5 * angle)]))
+        y.append(np.full(samples_per_class, k, dtype=np.int64))
+    return np.concatenate(X), np.concatenate(y)
+# --8<-- [end:spiral]
+
+
+# --8<-- [start:two_blobs]
+def two_blobs(samples_per_class, *, distance=2.0, spread=0.7, seed=0):
+    """Two round clouds of points, class 0 and class 1: the binary example.
+
+    The centres sit at (-distance/2, 0) and (+distance/2, 0); `spread` is
+    the standard deviation of each cloud. Returns X (n, 2) float64 and
+    y (n,) int64 in {0, 1}.
+    """
+    _check_count(samples_per_class, "samples_per_class")
+    rng = np.random.default_rng(seed)
+    centres = np.array([[-distance / 2, 0.0], [distance / 2, 0.0]])
+    X = np.concatenate([
+        centre + spread * rng.standard_normal((samples_per_class, 2))
+        for centre in centres
+    ])
+    y = np.repeat(np.array([0, 1], dtype=np.int64), samples_per_class)
+    return X, y
+# --8<-- [end:two_blobs]
+
+
+def _check_count(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
+            or value < 1:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}")

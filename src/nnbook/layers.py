@@ -1,0 +1,84 @@
+"""The dense (fully connected) layer.
+
+Every neuron of a dense layer takes a weighted sum of all its inputs and adds
+its bias. Stacking the neurons' weights as columns of one matrix turns a whole
+layer, for a whole batch, into one matrix product: outputs = inputs @ W + b.
+"""
+
+import numpy as np
+
+from ._validate import as_float_array
+
+
+class Dense:
+    """A fully connected layer: `n_inputs` features in, `n_neurons` out.
+
+    weights has shape (n_inputs, n_neurons), one column per neuron;
+    biases has shape (1, n_neurons) so that it broadcasts over the batch.
+    `seed` makes the random initial weights repeatable; `scale` is their
+    standard deviation (default sqrt(2 / n_inputs), He initialisation).
+    """
+
+    # --8<-- [start:init]
+    def __init__(self, n_inputs, n_neurons, *, seed=None, scale=None):
+        _check_size(n_inputs, "n_inputs")
+        _check_size(n_neurons, "n_neurons")
+        rng = np.random.default_rng(seed)
+        # Random weights break the symmetry between neurons: with equal
+        # weights every neuron would compute, and learn, the same thing.
+        # Their size matters too. By default we use He initialisation:
+        # standard deviation sqrt(2 / n_inputs) keeps the spread of the
+        # outputs about the same from layer to layer under ReLU, neither
+        # growing nor fading. Pass scale=0.01 for the NNFS book's choice.
+        if scale is None:
+            scale = np.sqrt(2.0 / n_inputs)
+        self.weights = scale * rng.standard_normal((n_inputs, n_neurons))
+        self.biases = np.zeros((1, n_neurons))
+    # --8<-- [end:init]
+
+    # --8<-- [start:forward]
+    def forward(self, inputs):
+        """Outputs for a batch: inputs (batch, n_inputs) @ weights + biases."""
+        self.inputs = self._check(inputs)
+        return self.inputs @ self.weights + self.biases
+    # --8<-- [end:forward]
+
+    # --8<-- [start:backward]
+    def backward(self, dvalues):
+        """Gradients from dvalues = dLoss/dOutputs, shape (batch, n_neurons).
+
+        Sets dweights and dbiases (same shapes as weights and biases) and
+        returns dLoss/dInputs for the layer below.
+        """
+        self.dweights = self.inputs.T @ dvalues
+        self.dbiases = dvalues.sum(axis=0, keepdims=True)
+        return dvalues @ self.weights.T
+    # --8<-- [end:backward]
+
+    def parameters(self):
+        """(parameter, gradient) pairs, in a fixed order, for an optimiser."""
+        if not hasattr(self, "dweights"):
+            raise RuntimeError(
+                f"{self!r} has no gradients yet: call backward() before "
+                "the optimiser's step()"
+            )
+        return [(self.weights, self.dweights), (self.biases, self.dbiases)]
+
+    def __repr__(self):
+        n_inputs, n_neurons = self.weights.shape
+        return f"Dense({n_inputs} -> {n_neurons})"
+
+    def _check(self, inputs):
+        inputs = as_float_array(inputs, "Dense input", ndim=2)
+        if inputs.shape[1] != self.weights.shape[0]:
+            raise ValueError(
+                f"{self!r} expects inputs of shape (batch, "
+                f"{self.weights.shape[0]}); got shape {inputs.shape}"
+            )
+        return inputs
+
+
+def _check_size(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
+            or value < 1:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}")

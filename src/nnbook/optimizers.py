@@ -1,0 +1,141 @@
+"""Optimisers: turn gradients into parameter updates.
+
+The gradient says which way the loss rises fastest; an optimiser decides how
+far to step the other way. The update rules here are exactly those of Keras 3
+(`keras.optimizers.SGD` and `keras.optimizers.Adam`), so the same gradients
+give the same new weights.
+
+`learning_rate` is a number or a schedule: any callable that maps the step
+count (0 for the first update) to a learning rate, like `InverseTimeDecay`.
+"""
+
+import numpy as np
+
+
+# --8<-- [start:InverseTimeDecay]
+class InverseTimeDecay:
+    """lr(step) = initial_learning_rate / (1 + decay_rate * step / decay_steps).
+
+    Same arguments as keras.optimizers.schedules.InverseTimeDecay; with
+    decay_steps=1 it is the NNFS book's lr / (1 + decay * iterations).
+    """
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate):
+        if decay_steps <= 0:
+            raise ValueError(f"decay_steps must be > 0; got {decay_steps}")
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.decay_rate = decay_rate
+
+    def __call__(self, step):
+        decay = 1.0 + self.decay_rate * step / self.decay_steps
+        return self.initial_learning_rate / decay
+
+    def __repr__(self):
+        return (f"InverseTimeDecay({self.initial_learning_rate}, "
+                f"{self.decay_steps}, {self.decay_rate})")
+# --8<-- [end:InverseTimeDecay]
+
+
+class Optimizer:
+    """What SGD and Adam share: the step count, the learning rate, and the
+    view of all parameters as one long vector.
+
+    A network's parameters are just numbers; laid end to end they form one
+    vector, and so do their gradients. The update rules are element-wise, so
+    each optimiser writes its rule once, for that vector: one NumPy call per
+    term instead of one per term per weight matrix.
+    """
+
+    def __init__(self, learning_rate):
+        if not callable(learning_rate) and not learning_rate > 0:
+            raise ValueError(
+                f"learning_rate must be > 0 or a schedule; got {learning_rate}"
+            )
+        self.learning_rate = learning_rate
+        self.iterations = 0          # number of steps taken so far
+        self.size = None             # number of parameters, set on first step
+
+    # --8<-- [start:current_learning_rate]
+    def current_learning_rate(self):
+        """The learning rate for the next step (a schedule sees the count)."""
+        if callable(self.learning_rate):
+            return self.learning_rate(self.iterations)
+        return self.learning_rate
+    # --8<-- [end:current_learning_rate]
+
+    # --8<-- [start:step]
+    def step(self, layers):
+        """Update every parameter of `layers` once; count one step."""
+        pairs = [pair for layer in layers if hasattr(layer, "parameters")
+                 for pair in layer.parameters()]
+        grad = np.concatenate([g.ravel() for _, g in pairs])
+        if self.size is None:
+            self.size = grad.size
+            self.start(self.size)
+        if grad.size != self.size:
+            raise ValueError(
+                f"{type(self).__name__}.step got {grad.size} parameters; it "
+                f"started with {self.size}. Use one optimiser per model."
+            )
+        change = self.update(grad, self.current_learning_rate())
+        offset = 0
+        for param, _ in pairs:               # hand each layer its share
+            param += change[offset:offset + param.size].reshape(param.shape)
+            offset += param.size
+        self.iterations += 1
+    # --8<-- [end:step]
+
+
+# --8<-- [start:SGD]
+class SGD(Optimizer):
+    """Stochastic gradient descent, optionally with momentum.
+
+    Without momentum: p <- p - lr * g.
+    With momentum:    v <- momentum * v - lr * g;  p <- p + v.
+    """
+
+    def __init__(self, learning_rate=0.01, momentum=0.0):
+        super().__init__(learning_rate)
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"momentum must be in [0, 1); got {momentum}")
+        self.momentum = momentum
+
+    def start(self, size):
+        self.velocity = np.zeros(size)
+
+    def update(self, grad, learning_rate):
+        """The change to add to the parameters."""
+        if self.momentum == 0.0:
+            return -learning_rate * grad
+        self.velocity = self.momentum * self.velocity - learning_rate * grad
+        return self.velocity
+# --8<-- [end:SGD]
+
+
+# --8<-- [start:Adam]
+class Adam(Optimizer):
+    """Adam: momentum on the gradient, scaled by a running size of it."""
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
+                 epsilon=1e-7):
+        super().__init__(learning_rate)
+        self.beta_1, self.beta_2, self.epsilon = beta_1, beta_2, epsilon
+
+    def start(self, size):
+        self.m = np.zeros(size)          # running mean of the gradient
+        self.v = np.zeros(size)          # running mean of its square
+
+    def update(self, grad, learning_rate):
+        """The change to add to the parameters."""
+        t = self.iterations + 1
+        # alpha_t = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t): both bias
+        # corrections folded into the step size, as Keras does.
+        alpha = (learning_rate * np.sqrt(1 - self.beta_2 ** t)
+                 / (1 - self.beta_1 ** t))
+        # m <- m + (1 - beta_1)(g - m),  v <- v + (1 - beta_2)(g^2 - v)
+        self.m += (1 - self.beta_1) * (grad - self.m)
+        self.v += (1 - self.beta_2) * (grad * grad - self.v)
+        # p <- p - alpha_t * m / (sqrt(v) + epsilon)
+        return -alpha * self.m / (np.sqrt(self.v) + self.epsilon)
+# --8<-- [end:Adam]
