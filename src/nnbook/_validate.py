@@ -45,7 +45,7 @@ def check_finite(array, name):
         bad = np.argwhere(~np.isfinite(array))[0]
         index = tuple(int(i) for i in bad)
         raise ValueError(
-            f"{name} contains NaN or inf: {array[index]} at index "
+            f"NaN or inf in {name}: {array[index]} at index "
             f"{index if len(index) > 1 else index[0]} (shape {array.shape})"
         )
 

@@ -145,7 +145,8 @@ class SoftmaxCategoricalCrossEntropy:
 
     def forward(self, logits, y_true):
         """Mean loss; keeps the probabilities in self.output for backward."""
-        y_true, logits = _categorical_inputs(y_true, logits, from_logits=True)
+        y_true, logits = _categorical_inputs(y_true, logits, from_logits=True,
+                                             pred_name="logits")
         shifted = logits - logits.max(axis=1, keepdims=True)
         exp = np.exp(shifted)
         total = exp.sum(axis=1, keepdims=True)
@@ -156,6 +157,8 @@ class SoftmaxCategoricalCrossEntropy:
 
     def backward(self):
         """dLoss/dlogits of the last forward call."""
+        if not hasattr(self, "output"):
+            raise RuntimeError("call forward(logits, y_true) before backward()")
         return (self.output - self.y_true) / len(self.output)
 # --8<-- [end:SoftmaxCategoricalCrossEntropy]
 
@@ -198,12 +201,12 @@ def _binary_inputs(y_true, y_pred, from_logits):
     return y_true, y_pred
 
 
-def _categorical_inputs(y_true, y_pred, from_logits=False):
+def _categorical_inputs(y_true, y_pred, from_logits=False, pred_name="y_pred"):
     """Validated (one-hot y_true, y_pred), both of shape (n, classes).
 
     Integer labels of shape (n,) or (n, 1) are one-hot encoded.
     """
-    y_pred = check.as_float_array(y_pred, "y_pred", ndim=2)
+    y_pred = check.as_float_array(y_pred, pred_name, ndim=2)
     y_true_array = np.asarray(y_true)
     if y_true_array.ndim == 1 or (y_true_array.ndim == 2 and
                                   y_true_array.shape[1] == 1 and
