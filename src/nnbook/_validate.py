@@ -35,6 +35,12 @@ def _to_float64(x, name):
     return array.astype(np.float64, copy=False)
 
 
+def check_positive_int(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
+            or value < 1:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}")
+
+
 def check_not_empty(array, name):
     if array.size == 0:
         raise ValueError(f"empty batch: {name} has shape {array.shape}")

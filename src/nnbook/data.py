@@ -7,6 +7,8 @@ NumPy's global random state.
 
 import numpy as np
 
+from ._validate import check_positive_int
+
 
 # --8<-- [start:spiral]
 def spiral(samples_per_class, classes, *, noise=0.2, seed=0):
@@ -15,8 +17,8 @@ def spiral(samples_per_class, classes, *, noise=0.2, seed=0):
     Returns X of shape (samples_per_class * classes, 2), float64, and
     y of shape (samples_per_class * classes,), int64 labels 0..classes-1.
     """
-    _check_count(samples_per_class, "samples_per_class")
-    _check_count(classes, "classes")
+    check_positive_int(samples_per_class, "samples_per_class")
+    check_positive_int(classes, "classes")
     rng = np.random.default_rng(seed)
     X, y = [], []
     for k in range(classes):
@@ -38,7 +40,7 @@ def two_blobs(samples_per_class, *, distance=2.0, spread=0.7, seed=0):
     the standard deviation of each cloud. Returns X (n, 2) float64 and
     y (n,) int64 in {0, 1}.
     """
-    _check_count(samples_per_class, "samples_per_class")
+    check_positive_int(samples_per_class, "samples_per_class")
     rng = np.random.default_rng(seed)
     centres = np.array([[-distance / 2, 0.0], [distance / 2, 0.0]])
     X = np.concatenate([
@@ -49,8 +51,3 @@ def two_blobs(samples_per_class, *, distance=2.0, spread=0.7, seed=0):
     return X, y
 # --8<-- [end:two_blobs]
 
-
-def _check_count(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
-            or value < 1:
-        raise ValueError(f"{name} must be a positive integer; got {value!r}")

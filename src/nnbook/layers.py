@@ -7,7 +7,7 @@ layer, for a whole batch, into one matrix product: outputs = inputs @ W + b.
 
 import numpy as np
 
-from ._validate import as_float_array
+from ._validate import as_float_array, check_positive_int
 
 
 class Dense:
@@ -21,8 +21,8 @@ class Dense:
 
     # --8<-- [start:init]
     def __init__(self, n_inputs, n_neurons, *, seed=None, scale=None):
-        _check_size(n_inputs, "n_inputs")
-        _check_size(n_neurons, "n_neurons")
+        check_positive_int(n_inputs, "n_inputs")
+        check_positive_int(n_neurons, "n_neurons")
         rng = np.random.default_rng(seed)
         # Random weights break the symmetry between neurons: with equal
         # weights every neuron would compute, and learn, the same thing.
@@ -77,8 +77,3 @@ class Dense:
             )
         return inputs
 
-
-def _check_size(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
-            or value < 1:
-        raise ValueError(f"{name} must be a positive integer; got {value!r}")

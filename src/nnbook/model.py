@@ -125,10 +125,8 @@ def _check_fit_args(y, n, epochs, batch_size):
             f"X and y must have the same number of samples; got {n} and "
             f"{len(y)}"
         )
-    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer))\
-                or value < 1:
-            raise ValueError(f"{name} must be a positive integer; got {value!r}")
+    check.check_positive_int(epochs, "epochs")
+    check.check_positive_int(batch_size, "batch_size")
 
 
 def _epochs(epochs, progress, history):
