@@ -10,6 +10,9 @@ everywhere (taken from nnbook's spiral_model(seed)). Four implementations:
                 recorded every epoch
   nnfs-style    the structure of the NNFS book's chapter 10 code, float64
                 (benchmarks/nnfs_style.py)
+  numpy-fused   the fastest float64 NumPy loop we could write: one
+                function, no checks, every trick (benchmarks/numpy_fused.py);
+                the floor for NumPy here, not a teaching implementation
   tf.function   Keras layers and optimiser, the whole loop of 10,000 steps
                 inside one tf.function (Keras' default float32)
   model.fit     Keras model.fit(batch_size=300): one Python-driven step per
@@ -31,7 +34,8 @@ import sys
 import time
 
 EPOCHS = 10_000
-IMPLEMENTATIONS = ["nnbook", "nnfs-style", "tf.function", "model.fit"]
+IMPLEMENTATIONS = ["nnbook", "nnfs-style", "numpy-fused", "tf.function",
+                   "model.fit"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -57,6 +61,18 @@ def run_nnfs_style(seed, epochs):
     first, _, second = model.layers
     start = time.perf_counter()
     accuracy, loss = nnfs_style.train(
+        X, y, epochs=epochs,
+        weights=(first.weights, first.biases, second.weights, second.biases))
+    return time.perf_counter() - start, accuracy, loss
+
+
+def run_numpy_fused(seed, epochs):
+    sys.path.insert(0, HERE)
+    import numpy_fused
+    X, y, model = _data_and_start(seed)
+    first, _, second = model.layers
+    start = time.perf_counter()
+    accuracy, loss = numpy_fused.train(
         X, y, epochs=epochs,
         weights=(first.weights, first.biases, second.weights, second.biases))
     return time.perf_counter() - start, accuracy, loss
@@ -116,6 +132,7 @@ def run_model_fit(seed, epochs):
 
 
 RUNNERS = {"nnbook": run_nnbook, "nnfs-style": run_nnfs_style,
+           "numpy-fused": run_numpy_fused,
            "tf.function": run_tf_function, "model.fit": run_model_fit}
 
 
