@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv test serve build bench clean
+.PHONY: venv test serve build bench bench-site clean
 
 $(BIN)/activate: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: venv
 ## make bench: nnbook vs an NNFS-style loop vs Keras on the spiral run.
 bench: venv
 	$(BIN)/python benchmarks/train_spiral.py
+
+## make bench-site: time a clean bilingual build with every notebook executed.
+bench-site: venv
+	$(BIN)/python benchmarks/build_site.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

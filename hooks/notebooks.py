@@ -1,0 +1,271 @@
+"""Companion notebooks: make mkdocs-jupyter and mkdocs-static-i18n work together.
+
+What this hook does, and why:
+
+1. mkdocs-static-i18n re-creates every file object in its `on_files` (priority
+   -100), after mkdocs-jupyter has wrapped the notebooks (priority 0). The
+   notebooks then look like plain assets: they would be copied as raw .ipynb
+   files and the build would still pass (ultrabug/mkdocs-static-i18n#198).
+   At priority -200 we turn the current language's notebook back into a page,
+   at the same URL scheme as Markdown pages (`en/` prefix for English), and
+   give it the alternates the language switcher needs.
+2. mkdocs-jupyter's output cache is keyed on the notebook's bytes only; we add
+   src/nnbook and the versions of the libraries the notebooks print, so a
+   change to the package re-executes the notebooks. It also evicts "unused"
+   cache files after each single-language build, i.e. the other language's:
+   eviction is moved to the end of the whole build.
+3. Every notebook's first cell must install nnbook on Colab from the
+   repository in `extra.book_repo`, the same setting the Open-in-Colab links
+   are built from; a mismatch fails the build.
+4. nbconvert's template loads MathJax and mermaid from CDNs. The site renders
+   math with the self-hosted KaTeX, so those tags are removed.
+"""
+
+import hashlib
+import json
+import posixpath
+import re
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "src" / "nnbook"
+COLAB = "https://colab.research.google.com/github/{slug}/blob/{branch}/{path}"
+INSTALL_SPEC = "git+https://github.com/{slug}@{branch}"
+
+
+# ---------------------------------------------------------------- settings
+
+def book_repo(config):
+    """(slug, branch) from mkdocs.yml `extra.book_repo`."""
+    repo = config.extra.get("book_repo") or {}
+    slug, branch = repo.get("slug"), repo.get("branch")
+    if not slug or not re.fullmatch(r"[\w.-]+/[\w.-]+", slug) or not branch:
+        raise PluginError(
+            "mkdocs.yml: extra.book_repo needs `slug: owner/name` and "
+            f"`branch: ...`; got {repo!r}"
+        )
+    return slug, branch
+
+
+def _docs_relative(config, abs_path):
+    return Path(abs_path).resolve().relative_to(ROOT).as_posix()
+
+
+# ------------------------------------------------------- 2. the cache key
+
+def _package_fingerprint():
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    for dist in ("numpy", "keras", "tensorflow-cpu", "tensorflow"):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()
+
+
+def on_config(config):
+    import mkdocs_jupyter.plugin as jupyter_plugin
+
+    book_repo(config)  # fail early on a malformed setting
+    original = getattr(jupyter_plugin, "_nnbook_original_cache_key", None)
+    if original is None:
+        original = jupyter_plugin._compute_cache_key
+        jupyter_plugin._nnbook_original_cache_key = original
+
+    def cache_key(nb_path, plugin_config, exec_nb):
+        key = original(nb_path, plugin_config, exec_nb)
+        return hashlib.sha256(
+            f"{key}:{_package_fingerprint()}".encode()
+        ).hexdigest()
+
+    jupyter_plugin._compute_cache_key = cache_key
+    return config
+
+
+class _KeepEvery(set):
+    """The set of cache files used by this build, for mkdocs-jupyter.
+
+    mkdocs-jupyter deletes every cache file not in its set at the end of each
+    build, and static-i18n runs one build per language: each language would
+    delete the other's. To mkdocs-jupyter's check every file is in use; the
+    real eviction happens in on_post_build once all languages are built.
+    """
+
+    def __contains__(self, item):
+        return True
+
+    def really_contains(self, item):
+        return set.__contains__(self, item)
+
+
+_used_cache_paths = _KeepEvery()
+
+
+@event_priority(-200)          # after mkdocs-jupyter reset its set
+def on_pre_build(config):
+    global _used_cache_paths
+    if not _i18n(config).building:       # the whole build starts
+        _used_cache_paths = _KeepEvery()
+    config.plugins["mkdocs-jupyter"]._used_cache_paths = _used_cache_paths
+
+
+@event_priority(-200)          # after static-i18n built every language
+def on_post_build(config):
+    jupyter = config.plugins["mkdocs-jupyter"]
+    if _i18n(config).building or not jupyter.config["cache"]:
+        return
+    for cache_file in Path(jupyter.config["cache_dir"]).glob("*.json"):
+        if not _used_cache_paths.really_contains(cache_file):
+            cache_file.unlink()
+
+
+# ------------------------------------------------ 1. notebooks as pages
+
+class NotebookPageFile(File):
+    """A .ipynb source that MkDocs treats as a page (rendered by mkdocs-jupyter)."""
+
+    def is_documentation_page(self):
+        return True
+
+
+def _i18n(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("hooks/notebooks.py expects the i18n plugin")
+    return plugin
+
+
+def _language_of(src_uri, languages, default):
+    """'04-losses/notebook.en.ipynb' -> 'en' (no suffix: default language)."""
+    suffixes = Path(src_uri).suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in languages:
+        return suffixes[-2][1:]
+    return default
+
+
+def _notebook_file(src_uri, language, config, i18n):
+    """The page File for notebook `src_uri` built for `language`."""
+    file = NotebookPageFile(src_uri, config.docs_dir, config.site_dir,
+                            config.use_directory_urls)
+    stem = Path(src_uri).name.split(".")[0]          # notebook.ko.ipynb
+    parent = posixpath.dirname(src_uri)
+    if config.use_directory_urls:
+        dest = posixpath.join(parent, stem, "index.html")
+    else:
+        dest = posixpath.join(parent, stem + ".html")
+    prefix = "" if language == i18n.default_language else language
+    file.name = stem
+    file.dest_uri = posixpath.join(prefix, dest) if prefix else dest
+    file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
+    file.url = file._get_url(config.use_directory_urls)
+    file.locale = language
+    file.localization = language
+    file.locale_alternate_of = i18n.current_language
+    file.norm_src_uri = src_uri.replace(f".{language}.", ".", 1)
+    file.alternates = {}
+    return file
+
+
+@event_priority(-200)          # after mkdocs-static-i18n (-100)
+def on_files(files, config):
+    i18n = _i18n(config)
+    languages = i18n.build_languages
+    current = i18n.current_language
+    docs = Path(config.docs_dir)
+    notebooks = [f for f in files if f.src_uri.endswith(".ipynb")
+                 and f.abs_src_path and Path(f.abs_src_path).is_relative_to(
+                     docs.resolve())]
+    for old in notebooks:
+        language = _language_of(old.src_uri, languages, i18n.default_language)
+        if language != current:
+            # static-i18n only keeps the current language's assets; be safe.
+            files.remove(old)
+            continue
+        page_file = _notebook_file(old.src_uri, language, config, i18n)
+        _check_install_cell(page_file.abs_src_path, config)
+        for other in languages:
+            twin = old.src_uri.replace(f".{language}.", f".{other}.", 1)
+            if (docs / twin).is_file():
+                page_file.alternates[other] = (
+                    page_file if other == language
+                    else _notebook_file(twin, other, config, i18n))
+        files.remove(old)
+        files.append(page_file)
+    # The sitemap (and our tests) read the per-language page lists.
+    i18n.i18n_files_per_language[current] = files.documentation_pages()
+    return files
+
+
+# ------------------------------------------------- 3. the install cell
+
+def _check_install_cell(path, config):
+    slug, branch = book_repo(config)
+    expected = INSTALL_SPEC.format(slug=slug, branch=branch)
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    cells = notebook.get("cells", [])
+    first = "".join(cells[0]["source"]) if cells else ""
+    problem = None
+    if not cells or cells[0]["cell_type"] != "code":
+        problem = "the first cell must be a code cell"
+    elif '"google.colab" in sys.modules' not in first:
+        problem = 'it must install only on Colab (`"google.colab" in sys.modules`)'
+    elif f'pip install -q "{expected}"' not in first:
+        problem = f'it must run `pip install -q "{expected}"`'
+    if problem:
+        raise PluginError(
+            f"{_docs_relative(config, path)}: first cell: {problem} "
+            "(derived from extra.book_repo in mkdocs.yml)"
+        )
+
+
+# ------------------------------- page links: download, Colab, switcher
+
+def on_page_context(context, page, config, nav):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return context
+    slug, branch = book_repo(config)
+    source_name = Path(page.file.src_uri).name
+    page.nnbook_notebook = {
+        # mkdocs-jupyter (include_source) copies the source beside the page.
+        "download": source_name,
+        "colab": COLAB.format(
+            slug=slug, branch=branch,
+            path=_docs_relative(config, page.file.abs_src_path)),
+    }
+    return context
+
+
+# --------------------------------------------------- 4. no CDN scripts
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>\s*", re.S | re.I)
+_MATHJAX_COMMENTS = re.compile(
+    r"<!-- (Load mathjax|MathJax configuration|End of mathjax configuration) -->\s*")
+
+
+def _third_party(match):
+    """True for nbconvert's MathJax and mermaid loaders (they fetch from CDNs)."""
+    attributes, body = match.group(1), match.group(2)
+    src = re.search(r"\bsrc=\"([^\"]*)\"", attributes)
+    if src is not None:
+        # An external URL, or the empty src="" nbconvert writes for MathJax
+        # when no URL is configured.
+        return src.group(1) == "" or re.match(r"(https?:)?//", src.group(1))
+    return ("text/x-mathjax-config" in attributes
+            or re.search(r"https?://cdn", body) is not None)
+
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    output = _SCRIPT.sub(lambda m: "" if _third_party(m) else m.group(0),
+                         output)
+    return _MATHJAX_COMMENTS.sub("", output)

@@ -1,0 +1,67 @@
+"""Fixtures of the site tests: one full build per session, shared by all.
+
+The build is benchmarks/build_site.py's: `mkdocs build --strict`, both
+languages, notebooks executed without cache, into a temporary directory (the
+working tree's site/ is left alone). Its time is reported at the end of the
+test run, with the number of code fences that ran.
+"""
+
+import importlib.util
+import os
+import sys
+
+import pytest
+
+from sitesource import REPORT, ROOT
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+os.environ.setdefault("MPLBACKEND", "Agg")
+if str(ROOT / "tools") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tools"))
+
+def _load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class BuiltSite:
+    def __init__(self, root, returncode, seconds, log):
+        self.root, self.returncode, self.seconds, self.log = (
+            root, returncode, seconds, log)
+
+    def page(self, url):
+        """The HTML of site path `url` ('', 'en/', '04-losses/notebook/')."""
+        path = self.root / url / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    bench = _load(ROOT / "benchmarks" / "build_site.py", "nnbook_build_site")
+    root = tmp_path_factory.mktemp("built") / "site"
+    returncode, seconds, log = bench.build(root)
+    REPORT["build"] = (seconds, returncode)
+    built = BuiltSite(root, returncode, seconds, log)
+    if returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed ({returncode}):\n{log[-6000:]}")
+    return built
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not REPORT:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("nnbook site")
+    if "build" in REPORT:
+        seconds, returncode = REPORT["build"]
+        write(f"full bilingual build with notebooks executed: {seconds:.1f} s "
+              f"(target < 30 s on 2 cores; status {returncode}); "
+              "benchmark: python benchmarks/build_site.py")
+    if "fences" in REPORT:
+        ran, opted_out = REPORT["fences"]
+        write(f"Python code fences in docs/: {ran} ran, {len(opted_out)} opted out")
+        for where, reason in opted_out:
+            write(f"  opted out: {where}: {reason}")

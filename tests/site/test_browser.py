@@ -1,0 +1,275 @@
+"""The built site in a real browser: Debian's chromium, driven by Playwright.
+
+The site built for this session is served on 127.0.0.1; every request the
+browser makes is recorded and must stay on that address. Screenshots of
+each page, both languages, light and dark, go to tests/screenshots/ (look at
+them). Without chromium (installing it needs root: `apt-get install chromium
+fonts-noto-cjk`) these tests skip, and fail instead when CI=true.
+"""
+
+import importlib.util
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitesource import HANGUL, ROOT
+
+SHOTS = ROOT / "tests" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+PAGES = {                       # name -> Korean site path
+    "preface": "",
+    "cross-entropy": "04-losses/cross-entropy/",
+    "notebook": "04-losses/notebook/",
+    "reference": "reference/",
+}
+
+
+def _chromium():
+    for candidate in (os.environ.get("NNBOOK_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def _unavailable():
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed (pip install -e '.[docs]')"
+    if _chromium() is None:
+        return ("chromium is not installed; installing it needs root: "
+                "apt-get install chromium fonts-noto-cjk")
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _unavailable()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser test cannot run under CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=_chromium(), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+         "--directory", str(site.root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail("http.server did not start")
+    yield f"http://127.0.0.1:{port}/"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+class Visit:
+    """A browser context that records requests and page errors."""
+
+    def __init__(self, browser, base, scheme="light"):
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                           color_scheme=scheme)
+        self.requests, self.errors = [], []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, path):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("load")
+        # docs/assets/javascripts/math.js marks the page once KaTeX ran.
+        self.page.wait_for_selector("html[data-nnbook-math=rendered]", state="attached")
+        return self.page
+
+    def path(self):
+        return urlsplit(self.page.url).path
+
+    def third_party(self):
+        host = urlsplit(self.base).netloc
+        return [url for url in self.requests
+                if not url.startswith(("data:", "blob:", "about:"))
+                and urlsplit(url).netloc != host]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    visits = []
+
+    def start(scheme="light"):
+        visits.append(Visit(browser, server, scheme))
+        return visits[-1]
+
+    yield start
+    for v in visits:
+        v.close()
+
+
+def _search(visit, query):
+    """Type `query` in Material's search box; return the result paths."""
+    page = visit.page
+    page.keyboard.press("Escape")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.dispatch_event("keyup")                  # Material searches on keyup
+    placeholder = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder']")
+    page.wait_for_function(
+        "placeholder => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && m.textContent.trim() !== placeholder; }",
+        arg=placeholder, timeout=15000)
+    page.wait_for_timeout(300)
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => a.href)")
+    return [urlsplit(link).path for link in links]
+
+
+def test_every_page_both_languages_light_and_dark(visit):
+    SHOTS.mkdir(exist_ok=True)
+    for scheme in ("light", "dark"):
+        v = visit(scheme)
+        for name, path in PAGES.items():
+            for language, prefix in (("ko", ""), ("en", "en/")):
+                page = v.open(prefix + path)
+                assert page.evaluate("document.documentElement.lang") == language
+                expected = "slate" if scheme == "dark" else "default"
+                assert page.evaluate(
+                    "document.body.getAttribute('data-md-color-scheme')") == expected
+                page.screenshot(path=str(SHOTS / f"{language}-{name}-{scheme}.png"),
+                                full_page=True)
+        assert v.errors == [], v.errors
+        assert v.third_party() == [], v.third_party()
+
+
+def test_korean_page_shows_hangul_and_rendered_math(visit):
+    v = visit()
+    page = v.open(PAGES["cross-entropy"])
+    assert HANGUL.search(page.inner_text("h1"))
+    assert page.locator(".arithmatex .katex").count() >= 5
+    assert page.locator(".katex-error").count() == 0
+    leftovers = page.eval_on_selector_all(
+        ".arithmatex", "els => els.filter(e => !e.querySelector('.katex')).length")
+    assert leftovers == 0
+    # Korean prose wraps between words; English keeps the default.
+    rule = "document.querySelector('.md-typeset p').computedStyleMap().get('word-break').toString()"
+    assert page.evaluate(rule) == "keep-all"
+    page = v.open("en/" + PAGES["cross-entropy"])
+    assert page.evaluate(rule) == "normal"
+    # Notebook Markdown cells: $...$ rendered by the same KaTeX.
+    page = v.open(PAGES["notebook"])
+    assert page.locator(".jp-MarkdownOutput .katex").count() >= 3
+    assert page.locator(".katex-error").count() == 0
+    assert v.errors == [] and v.third_party() == []
+
+
+def test_figure_sits_on_a_light_card_in_dark_mode(visit):
+    v = visit("dark")
+    page = v.open(PAGES["cross-entropy"])
+    figure = page.locator(".nnbook-figure img")
+    assert figure.count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.nnbook-figure img'))"
+                         ".backgroundColor") == "rgb(255, 255, 255)"
+    alt = figure.get_attribute("alt")
+    assert HANGUL.search(alt)
+    assert figure.evaluate("img => img.complete && img.naturalWidth > 300")
+
+
+@pytest.mark.parametrize("name", ["cross-entropy", "notebook", "preface"])
+def test_language_switch_goes_to_the_twin_and_back(visit, name):
+    v = visit()
+    korean = "/" + PAGES[name]
+    v.open(PAGES[name])
+    for target, lang in (("/en" + korean, "en"), (korean, "ko")):
+        v.page.locator(".md-header__option .md-select").hover()
+        v.page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+        v.page.wait_for_load_state("load")
+        assert v.path() == target
+        assert v.page.evaluate("document.documentElement.lang") == lang
+    assert v.errors == [] and v.third_party() == []
+
+
+def test_search_finds_each_language_in_its_own_site(visit):
+    v = visit()
+    v.open(PAGES["cross-entropy"])
+    korean_hits = _search(v, "손실")
+    assert korean_hits, "a Korean term finds nothing on the Korean site"
+    assert not [p for p in korean_hits if p.startswith("/en/")], korean_hits
+    english_on_korean = _search(v, "Keras")
+    assert english_on_korean and not [p for p in english_on_korean
+                                      if p.startswith("/en/")], english_on_korean
+
+    v.open("en/" + PAGES["cross-entropy"])
+    english_hits = _search(v, "loss")
+    assert english_hits, "an English term finds nothing on the English site"
+    assert all(p.startswith("/en/") for p in english_hits), english_hits
+    assert _search(v, "손실") == [], "the English site hands out Korean pages"
+    assert v.errors == [] and v.third_party() == []
+
+
+def test_listing_title_copy_button_tabs_and_theme_toggle(visit):
+    v = visit()
+    page = v.open(PAGES["cross-entropy"])
+    titles = page.locator(".highlight .filename").all_inner_texts()
+    assert "src/nnbook/losses.py" in titles
+    # Material 9.8's copy button (data-md-type="copy"), on every code block.
+    listing = page.locator(".highlight", has=page.locator(".filename",
+                                                          has_text="losses.py"))
+    assert listing.locator("button[data-md-type=copy]").count() == 1
+    assert page.locator(".highlight button[data-md-type=copy]").count() >= 10
+    keras_tab = page.locator(".tabbed-labels label", has_text="Keras").first
+    keras_tab.click()
+    block = page.locator(".tabbed-block").filter(has_text="keras.losses").first
+    assert block.is_visible()
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".tabbed-set").first.screenshot(path=str(SHOTS / "ko-keras-tab-light.png"))
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert v.errors == [] and v.third_party() == []
+
+
+def test_notebook_page_buttons(visit):
+    v = visit()
+    page = v.open("en/" + PAGES["notebook"])
+    download = page.locator("a[data-nnbook=download]")
+    assert download.inner_text().strip() == "Download the notebook (.ipynb)"
+    with page.expect_download() as info:
+        download.click()
+    assert info.value.suggested_filename == "notebook.en.ipynb"
+    colab = page.locator("a[data-nnbook=colab]").get_attribute("href")
+    assert re.fullmatch(r"https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+"
+                        r"/blob/[\w.-]+/docs/04-losses/notebook\.en\.ipynb", colab)
+    assert v.errors == [] and v.third_party() == []

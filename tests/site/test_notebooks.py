@@ -1,0 +1,141 @@
+"""Companion notebooks: executed at build from the current package, offered
+for download and on Colab, all derived from one repository setting."""
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from sitesource import (DOCS, ROOT, mkdocs_config, notebook_cells, page_url,
+                        pages, plugin_config, language_of)
+
+NOTEBOOKS = pages(".ipynb")
+
+
+def _id(path):
+    return path.relative_to(DOCS).as_posix()
+
+
+def _repo():
+    repo = mkdocs_config()["extra"]["book_repo"]
+    return repo["slug"], repo["branch"]
+
+
+def test_there_is_a_notebook_per_language():
+    assert {language_of(p) for p in NOTEBOOKS} == {"ko", "en"}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
+def test_sources_are_committed_without_outputs(notebook):
+    """Outputs come from the build, never from a stale committed run."""
+    for cell in notebook_cells(notebook):
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
+def test_first_cell_installs_nnbook_from_the_repository_on_colab_only(notebook):
+    slug, branch = _repo()
+    first = notebook_cells(notebook)[0]
+    source = "".join(first["source"])
+    assert first["cell_type"] == "code"
+    assert 'if "google.colab" in sys.modules:' in source
+    installs = re.findall(r'pip install -q "git\+https://github\.com/([^"@]+)@([^"]+)"',
+                          source)
+    assert installs == [(slug, branch)], (
+        "the install cell must match extra.book_repo in mkdocs.yml")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
+def test_built_notebook_ran_top_to_bottom(site, notebook):
+    html = site.page(page_url(notebook, language_of(notebook)))
+    code_cells = sum(1 for c in notebook_cells(notebook) if c["cell_type"] == "code")
+    prompts = [int(n) for n in re.findall(r"In(?:&nbsp;|\s)\[(\d+)\]:", html)]
+    assert prompts == list(range(1, code_cells + 1))
+    assert "Traceback" not in html
+    assert not re.search(r'<div[^>]*data-mime-type="application/vnd.jupyter.stderr"', html)
+    # Outputs of the current package: the loss values of the chapter.
+    assert "1.056695220232923" in html and "16.11809565095832" in html
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
+def test_notebook_page_offers_download_and_colab(site, notebook):
+    slug, branch = _repo()
+    url = page_url(notebook, language_of(notebook))
+    html = site.page(url)
+    download = re.search(r'<a class="[^"]*" href="([^"]+)"\s+download data-nnbook="download"',
+                         html)
+    assert download and download.group(1) == notebook.name
+    copy = site.root / url / download.group(1)
+    assert copy.read_bytes() == notebook.read_bytes()
+    colab = re.search(r'href="([^"]+)"\s+target="_blank" rel="noopener" data-nnbook="colab"',
+                      html)
+    path = notebook.relative_to(ROOT).as_posix()
+    assert colab and colab.group(1) == (
+        f"https://colab.research.google.com/github/{slug}/blob/{branch}/{path}")
+
+
+def _notebooks_hook():
+    spec = importlib.util.spec_from_file_location("nnbook_notebooks_hook",
+                                                  ROOT / "hooks" / "notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cache_key_changes_with_the_package(tmp_path, monkeypatch):
+    import mkdocs_jupyter.plugin as jupyter_plugin
+
+    hook = _notebooks_hook()
+    package = tmp_path / "src" / "nnbook"
+    package.mkdir(parents=True)
+    (package / "losses.py").write_text("EPSILON = 1e-7\n")
+    monkeypatch.setattr(hook, "ROOT", tmp_path)
+    monkeypatch.setattr(hook, "PACKAGE_DIR", package)
+    monkeypatch.setattr(jupyter_plugin, "_compute_cache_key",
+                        jupyter_plugin._compute_cache_key)
+
+    class Config:
+        extra = {"book_repo": {"slug": "nnbook/nnbook", "branch": "main"}}
+
+    hook.on_config(Config())
+    options = {key: "" for key in ("kernel_name", "theme", "allow_errors",
+                                   "show_input", "no_input", "no_prompt",
+                                   "remove_tag_config", "highlight_extra_classes",
+                                   "include_requirejs", "custom_mathjax_url",
+                                   "toc_depth")}
+    notebook = NOTEBOOKS[0]
+    before = jupyter_plugin._compute_cache_key(notebook, options, True)
+    assert jupyter_plugin._compute_cache_key(notebook, options, True) == before
+    (package / "losses.py").write_text("EPSILON = 1e-8\n")
+    assert jupyter_plugin._compute_cache_key(notebook, options, True) != before
+
+
+def test_a_failing_cell_fails_the_build(tmp_path):
+    """mkdocs-jupyter with mkdocs.yml's settings, on a notebook that raises."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Test\n")
+    (docs / "broken.ipynb").write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "a",
+                   "metadata": {}, "outputs": [],
+                   "source": ["raise ValueError('this cell fails')"]}],
+        "metadata": {"kernelspec": {"name": "python3", "language": "python",
+                                    "display_name": "Python 3"}},
+        "nbformat": 4, "nbformat_minor": 5}))
+    settings = plugin_config("mkdocs-jupyter")
+    settings["cache"] = False
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "failing notebook", "plugins": [{"mkdocs-jupyter": settings}],
+    }))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert result.returncode != 0
+    assert "this cell fails" in result.stdout
