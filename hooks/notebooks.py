@@ -19,12 +19,20 @@ What this hook does, and why:
    are built from; a mismatch fails the build.
 4. nbconvert's template loads MathJax and mermaid from CDNs. The site renders
    math with the self-hosted KaTeX, so those tags are removed.
+5. mkdocs-jupyter runs each notebook when it reaches the page, one after the
+   other, while the main process waits. Here every notebook that needs to run
+   is started at the beginning of the build, one at a time in a background
+   thread (its kernel is a separate process, so it uses the second core while
+   MkDocs renders the Markdown pages on the first); mkdocs-jupyter then gets
+   the executed notebook. A failing cell still fails the build.
 """
 
+import concurrent.futures
 import hashlib
 import json
 import posixpath
 import re
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -75,6 +83,7 @@ def on_config(config):
     import mkdocs_jupyter.plugin as jupyter_plugin
 
     book_repo(config)  # fail early on a malformed setting
+    _run_notebooks_in_background(jupyter_plugin)
     original = getattr(jupyter_plugin, "_nnbook_original_cache_key", None)
     if original is None:
         original = jupyter_plugin._compute_cache_key
@@ -114,7 +123,70 @@ def on_pre_build(config):
     global _used_cache_paths
     if not _i18n(config).building:       # the whole build starts
         _used_cache_paths = _KeepEvery()
+        _start_notebooks(config)
     config.plugins["mkdocs-jupyter"]._used_cache_paths = _used_cache_paths
+
+
+# ------------------------------------ 5. notebooks run beside the pages
+
+_pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+_running = {}        # resolved notebook path -> Future of the executed notebook
+
+
+def _execute(path, kernel_name, allow_errors):
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, kernel_name=kernel_name, allow_errors=allow_errors,
+                   resources={"metadata": {"path": str(Path(path).parent)}}
+                   ).execute()
+    return notebook
+
+
+def _start_notebooks(config):
+    """Start every notebook the build will execute (cache misses only)."""
+    import mkdocs_jupyter.plugin as jupyter_plugin
+
+    jupyter = config.plugins["mkdocs-jupyter"]
+    _running.clear()
+    if not jupyter.config["execute"]:
+        return
+    default = _i18n(config).default_language
+    notebooks = sorted(Path(config.docs_dir).rglob("*.ipynb"),
+                       key=lambda p: (f".{default}." not in p.name, str(p)))
+    for path in notebooks:
+        if jupyter.config["cache"]:
+            key = jupyter_plugin._compute_cache_key(str(path), jupyter.config,
+                                                    True)
+            if jupyter_plugin._get_cache_path(jupyter.config["cache_dir"],
+                                              key).exists():
+                continue
+        _running[str(path.resolve())] = _pool.submit(
+            _execute, str(path), jupyter.config["kernel_name"] or "python3",
+            jupyter.config["allow_errors"])
+
+
+def _run_notebooks_in_background(jupyter_plugin):
+    """Let mkdocs-jupyter take the notebook executed in the background."""
+    convert = jupyter_plugin.convert
+    original = getattr(convert, "_nnbook_original_nb2html", None)
+    if original is None:
+        original = convert._nnbook_original_nb2html = convert.nb2html
+
+    def nb2html(nb_path, execute=False, **kwargs):
+        future = _running.pop(str(Path(nb_path).resolve()), None)
+        if not execute or future is None:
+            return original(nb_path, execute=execute, **kwargs)
+        import nbformat
+
+        executed = future.result()       # re-raises a failing cell's error
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / Path(nb_path).name
+            nbformat.write(executed, str(copy))
+            return original(str(copy), execute=False, **kwargs)
+
+    convert.nb2html = nb2html
 
 
 @event_priority(-200)          # after static-i18n built every language

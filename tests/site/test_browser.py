@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitesource import HANGUL, ROOT
+from sitesource import HANGUL, ROOT, language_of, page_url, pages
 
 SHOTS = ROOT / "tests" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -157,11 +157,17 @@ def _search(visit, query):
     return [urlsplit(link).path for link in links]
 
 
+# Every page of the book, by its Korean site path, for the screenshots.
+ALL_PAGES = {(page_url(p, "ko").strip("/").replace("/", "-") or "preface"):
+             page_url(p, "ko")
+             for p in pages(".md") + pages(".ipynb") if language_of(p) == "ko"}
+
+
 def test_every_page_both_languages_light_and_dark(visit):
     SHOTS.mkdir(exist_ok=True)
     for scheme in ("light", "dark"):
         v = visit(scheme)
-        for name, path in PAGES.items():
+        for name, path in ALL_PAGES.items():
             for language, prefix in (("ko", ""), ("en", "en/")):
                 page = v.open(prefix + path)
                 assert page.evaluate("document.documentElement.lang") == language
@@ -247,7 +253,7 @@ def test_listing_title_copy_button_tabs_and_theme_toggle(visit):
     # Material 9.8's copy button (data-md-type="copy"), on every code block.
     listing = page.locator(".highlight", has=page.locator(".filename",
                                                           has_text="losses.py"))
-    assert listing.locator("button[data-md-type=copy]").count() == 1
+    assert listing.first.locator("button[data-md-type=copy]").count() == 1
     assert page.locator(".highlight button[data-md-type=copy]").count() >= 10
     keras_tab = page.locator(".tabbed-labels label", has_text="Keras").first
     keras_tab.click()

@@ -59,8 +59,9 @@ def test_built_notebook_ran_top_to_bottom(site, notebook):
     assert prompts == list(range(1, code_cells + 1))
     assert "Traceback" not in html
     assert not re.search(r'<div[^>]*data-mime-type="application/vnd.jupyter.stderr"', html)
-    # Outputs of the current package: the loss values of the chapter.
-    assert "1.056695220232923" in html and "16.11809565095832" in html
+    if notebook.parent.name == "04-losses":
+        # Outputs of the current package: the loss values of the chapter.
+        assert "1.056695220232923" in html and "16.11809565095832" in html
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)

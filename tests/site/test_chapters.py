@@ -1,0 +1,117 @@
+"""The teaching chapters: length, terms, and exercises with hidden solutions.
+
+A chapter is a folder docs/NN-name/ (NN = 01..08). Its Korean and English
+pages are read as prose: fenced code, inline code and math are removed
+before counting.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitesource import DOCS, ROOT, includes
+
+CHAPTERS = sorted(p for p in DOCS.iterdir()
+                  if p.is_dir() and re.fullmatch(r"0[1-8]-[a-z-]+", p.name))
+TERMS = yaml.safe_load((DOCS / "glossary" / "terms.yml").read_text("utf-8"))
+MIN_ENGLISH_WORDS, MIN_HANGUL_SYLLABLES = 1200, 2500
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2\s*$", re.S | re.M)
+INLINE = re.compile(r"`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]*\$", re.S)
+
+
+def prose(text):
+    """Page text without code fences, inline code, math and headings."""
+    text = FENCE.sub("", text)
+    text = INLINE.sub("", text)
+    return "\n".join(line for line in text.splitlines()
+                     if not line.lstrip().startswith("#"))
+
+
+def chapter_text(chapter, language):
+    return "\n".join(prose(p.read_text("utf-8"))
+                     for p in sorted(chapter.glob(f"*.{language}.md")))
+
+
+def test_the_first_four_chapters_exist():
+    names = [c.name[:2] for c in CHAPTERS]
+    assert names[:4] == ["01", "02", "03", "04"], names
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.name)
+def test_chapter_is_long_enough_in_both_languages(chapter):
+    english = len(re.findall(r"[A-Za-z]+(?:'[a-z]+)?", chapter_text(chapter, "en")))
+    hangul = len(re.findall(r"[\uac00-\ud7a3]", chapter_text(chapter, "ko")))
+    assert english >= MIN_ENGLISH_WORDS, f"{chapter.name}: {english} English words"
+    assert hangul >= MIN_HANGUL_SYLLABLES, f"{chapter.name}: {hangul} Hangul syllables"
+
+
+def first_uses(text):
+    """{term: the text right after its first use} for each glossary term.
+
+    Uses inside a longer term ("손실" inside "손실 함수") do not count.
+    """
+    spans = []
+    for term in TERMS:
+        for m in re.finditer(re.escape(term["ko"]), text):
+            spans.append((m.start(), m.end(), term))
+    kept = [s for s in spans
+            if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
+                       for o in spans)]
+    first = {}
+    for start, end, term in sorted(kept, key=lambda s: s[0]):
+        first.setdefault(term["ko"], (term, text[end:end + 60]))
+    return first
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.name)
+def test_korean_terms_carry_their_english_at_first_use(chapter):
+    missing = []
+    for ko, (term, after) in first_uses(chapter_text(chapter, "ko")).items():
+        if not after.lower().startswith("(" + term["en"].lower()):
+            missing.append(f"{ko}({term['en']}) but found {ko}{after[:25]!r}")
+    assert not missing, f"{chapter.name}: " + "; ".join(missing)
+
+
+def test_first_use_rule_catches_a_bare_term():
+    found = first_uses("우리는 손실 함수를 줄입니다. 손실 함수(loss function)")
+    term, after = found["손실 함수"]
+    assert not after.lower().startswith("(" + term["en"])
+
+
+# Exercises: exercises/NN-name/exN_*.py, self-checking scripts whose
+# `solution` section each twin page includes inside a collapsed ??? block.
+
+EXERCISES = sorted((ROOT / "exercises").rglob("ex*.py"))
+
+
+def _enclosing_block(lines, index):
+    """The nearest less-indented non-blank line above lines[index]."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for line in reversed(lines[:index]):
+        if line.strip() and len(line) - len(line.lstrip()) < indent \
+                and not line.lstrip().startswith(("```", "~~~")):
+            return line.strip()
+    return ""
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.name)
+def test_chapter_has_two_or_three_exercises_hidden_in_both_languages(chapter):
+    solutions = [e for e in EXERCISES if e.parent.name == chapter.name]
+    assert 2 <= len(solutions) <= 3, f"{chapter.name}: {len(solutions)} solutions"
+    for language in ("ko", "en"):
+        found = {}
+        for page in chapter.glob(f"*.{language}.md"):
+            lines = page.read_text("utf-8").splitlines()
+            for i, line in enumerate(lines):
+                for inc in includes(line):
+                    if inc.file.startswith("exercises/"):
+                        found[inc.file] = _enclosing_block(lines, i - 1)
+        for solution in solutions:
+            rel = solution.relative_to(ROOT).as_posix()
+            assert rel in found, f"{language}: {rel} is not on the chapter's pages"
+            assert found[rel].startswith("??? "), (
+                f"{language}: {rel} must sit in a collapsed '??? ' block, "
+                f"not {found[rel]!r}")
