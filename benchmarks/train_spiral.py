@@ -26,6 +26,7 @@ drifts in machine load hit all of them alike; the table shows medians.
 """
 
 import argparse
+import importlib
 import json
 import os
 import statistics
@@ -54,28 +55,25 @@ def run_nnbook(seed, epochs):
     return seconds, history["accuracy"][-1], history["loss"][-1]
 
 
-def run_nnfs_style(seed, epochs):
+def _run_plain_numpy(module_name, seed, epochs):
+    """Time `train` of a NumPy loop beside this script, from nnbook's start."""
     sys.path.insert(0, HERE)
-    import nnfs_style
+    module = importlib.import_module(module_name)
     X, y, model = _data_and_start(seed)
     first, _, second = model.layers
     start = time.perf_counter()
-    accuracy, loss = nnfs_style.train(
+    accuracy, loss = module.train(
         X, y, epochs=epochs,
         weights=(first.weights, first.biases, second.weights, second.biases))
     return time.perf_counter() - start, accuracy, loss
+
+
+def run_nnfs_style(seed, epochs):
+    return _run_plain_numpy("nnfs_style", seed, epochs)
 
 
 def run_numpy_fused(seed, epochs):
-    sys.path.insert(0, HERE)
-    import numpy_fused
-    X, y, model = _data_and_start(seed)
-    first, _, second = model.layers
-    start = time.perf_counter()
-    accuracy, loss = numpy_fused.train(
-        X, y, epochs=epochs,
-        weights=(first.weights, first.biases, second.weights, second.biases))
-    return time.perf_counter() - start, accuracy, loss
+    return _run_plain_numpy("numpy_fused", seed, epochs)
 
 
 def _keras_model(seed):
