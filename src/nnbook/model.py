@@ -102,9 +102,10 @@ class Sequential:
 
     def __repr__(self):
         inner = ",\n".join(f"    {layer!r}" for layer in self.layers)
+        optimizer = ("None" if self.optimizer is None
+                     else f"{type(self.optimizer).__name__}()")
         return (f"Sequential([\n{inner},\n], loss="
-                f"{type(self.loss).__name__}(), optimizer="
-                f"{type(self.optimizer).__name__}())")
+                f"{type(self.loss).__name__}(), optimizer={optimizer})")
 
 
 def _batches(X, y, batch_size, rng):

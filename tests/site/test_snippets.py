@@ -126,3 +126,14 @@ def test_a_missing_section_or_file_fails_the_build(tmp_path, include):
     result = _mini_build(tmp_path, include)
     assert result.returncode != 0
     assert "SnippetMissingError" in result.stdout or "not found" in result.stdout.lower()
+
+
+def test_every_section_of_the_package_is_included_by_some_page():
+    """No orphan listings: each named section under src/nnbook is on a page."""
+    used = {inc.target for page in PAGES
+            for inc in includes(page.read_text(encoding="utf-8"))}
+    orphans = [f"{_id(source)}:{name}"
+               for source in sorted((ROOT / "src" / "nnbook").rglob("*.py"))
+               for name in sections(source)
+               if f"{_id(source)}:{name}" not in used]
+    assert orphans == []
