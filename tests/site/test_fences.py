@@ -7,14 +7,33 @@ session, as at build time). A fence may opt out only with a visible reason:
 its first line is the comment `# not run: <reason>`, which readers see on
 the page. The count of fences that ran and opted out is printed at the end
 of the test run.
+
+A fence that is nothing but an include of one src/nnbook module is an
+excerpt of that module (a class that extends a base class defined above it,
+say): it runs in a copy of that module's namespace, as it does in the
+package.
 """
 
 import contextlib
+import importlib
 import io
+import re
 
 import pytest
 
 from sitesource import DOCS, REPORT, expand_snippets, fences, pages
+
+LISTING = re.compile(r'^\s*--8<--\s+"src/nnbook/(\w+)\.py:[\w-]+"\s*$')
+
+
+def _listing_module(code):
+    """'nnbook.x' if every line of the fence includes from src/nnbook/x.py."""
+    lines = [line for line in code.splitlines() if line.strip()]
+    modules = {m.group(1) for m in map(LISTING.match, lines) if m}
+    if lines and len(modules) == 1 and all(LISTING.match(l) for l in lines):
+        return "nnbook." + modules.pop()
+    return None
+
 
 PAGES = pages(".md")
 _ran = {}
@@ -38,7 +57,11 @@ def run_fences(text, name):
         code = expand_snippets(fence.code)
         assert "--8<--" not in code, f"{name}:{fence.line}: include not expanded"
         session = fence.attributes.get("session")
-        namespace = sessions.setdefault(session, {}) if session else {}
+        module = _listing_module(fence.code)
+        if module:
+            namespace = dict(vars(importlib.import_module(module)))
+        else:
+            namespace = sessions.setdefault(session, {}) if session else {}
         namespace.setdefault("__name__", "__main__")
         try:
             with contextlib.redirect_stdout(io.StringIO()):
@@ -77,6 +100,12 @@ def test_opt_out_needs_a_reason_and_is_counted():
     ran, opted_out = run_fences(page.replace("# not run:\n", "# not run: demo\n"),
                                 "example")
     assert ran == 1 and [reason for _, reason in opted_out] == ["needs a GPU", "demo"]
+
+
+def test_a_listing_runs_in_its_module_namespace():
+    page = ('```python title="src/nnbook/optimizers.py"\n'
+            '--8<-- "src/nnbook/optimizers.py:SGD"\n```\n')
+    assert run_fences(page, "example") == (1, [])
 
 
 def test_a_failing_fence_fails():
