@@ -50,4 +50,3 @@ def two_blobs(samples_per_class, *, distance=2.0, spread=0.7, seed=0):
     y = np.repeat(np.array([0, 1], dtype=np.int64), samples_per_class)
     return X, y
 # --8<-- [end:two_blobs]
-

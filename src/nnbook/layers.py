@@ -76,4 +76,3 @@ class Dense:
                 f"{self.weights.shape[0]}); got shape {inputs.shape}"
             )
         return inputs
-
