@@ -17,7 +17,7 @@ from .model import Sequential
 from .optimizers import SGD, Adam, InverseTimeDecay
 from .recipes import spiral_model, train_spiral
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Adam", "BinaryCrossEntropy", "CategoricalCrossEntropy", "Dense",
