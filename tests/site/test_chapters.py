@@ -1,6 +1,6 @@
 """The teaching chapters: length, terms, and exercises with hidden solutions.
 
-A chapter is a folder docs/NN-name/ (NN = 01..08). Its Korean and English
+A chapter is a folder docs/NN-name/ (NN = two digits). Its Korean and English
 pages are read as prose: fenced code, inline code and math are removed
 before counting.
 """
@@ -14,7 +14,7 @@ import yaml
 from sitesource import DOCS, ROOT, includes
 
 CHAPTERS = sorted(p for p in DOCS.iterdir()
-                  if p.is_dir() and re.fullmatch(r"0[1-8]-[a-z-]+", p.name))
+                  if p.is_dir() and re.fullmatch(r"[0-9]{2}-[a-z-]+", p.name))
 TERMS = yaml.safe_load((DOCS / "glossary" / "terms.yml").read_text("utf-8"))
 MIN_ENGLISH_WORDS, MIN_HANGUL_SYLLABLES = 1200, 2500
 
@@ -23,7 +23,8 @@ INLINE = re.compile(r"`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]*\$", re.S)
 
 
 def prose(text):
-    """Page text without code fences, inline code, math and headings."""
+    """Page text without front matter, code fences, inline code, math and headings."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     text = FENCE.sub("", text)
     text = INLINE.sub("", text)
     return "\n".join(line for line in text.splitlines()
