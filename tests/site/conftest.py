@@ -4,11 +4,18 @@ The build is benchmarks/build_site.py's: `mkdocs build --strict`, both
 languages, notebooks executed without cache, into a temporary directory (the
 working tree's site/ is left alone). Its time is reported at the end of the
 test run, with the number of code fences that ran.
+
+Before it, the offline edition is built and packed by tools/offline.py (with
+the notebook cache: the online build executes every notebook anyway), and the
+online build ships that zip as downloads/nnbook-offline.zip, as the
+published site does (NNBOOK_REQUIRE_OFFLINE_ZIP=1: no placeholder).
 """
 
 import importlib.util
 import os
 import sys
+import zipfile
+from contextlib import contextmanager
 
 import pytest
 
@@ -38,11 +45,48 @@ class BuiltSite:
         return path.read_text(encoding="utf-8")
 
 
+class OfflineEdition:
+    def __init__(self, zip_path, root, seconds, log):
+        self.zip, self.root, self.seconds, self.log = zip_path, root, seconds, log
+
+
+@contextmanager
+def _environment(**values):
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def offline(tmp_path_factory):
+    """The offline edition: built, zipped, and unzipped as a reader would."""
+    tool = _load(ROOT / "tools" / "offline.py", "nnbook_offline")
+    base = tmp_path_factory.mktemp("offline")
+    returncode, seconds, log = tool.build(base / "built")
+    REPORT["offline"] = (seconds, returncode)
+    if returncode != 0:
+        pytest.fail(f"offline build failed ({returncode}):\n{log[-6000:]}")
+    zip_path = base / "nnbook-offline.zip"
+    tool.pack(base / "built", zip_path)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(base / "unzipped")
+    return OfflineEdition(zip_path, base / "unzipped" / tool.TOP, seconds, log)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, offline):
     bench = _load(ROOT / "benchmarks" / "build_site.py", "nnbook_build_site")
     root = tmp_path_factory.mktemp("built") / "site"
-    returncode, seconds, log = bench.build(root)
+    with _environment(NNBOOK_OFFLINE_ZIP=str(offline.zip),
+                      NNBOOK_REQUIRE_OFFLINE_ZIP="1"):
+        returncode, seconds, log = bench.build(root)
     REPORT["build"] = (seconds, returncode)
     built = BuiltSite(root, returncode, seconds, log)
     if returncode != 0:
@@ -60,6 +104,10 @@ def pytest_terminal_summary(terminalreporter):
         write(f"full bilingual build with notebooks executed: {seconds:.1f} s "
               f"(target < 30 s on 2 cores; status {returncode}); "
               "benchmark: python benchmarks/build_site.py")
+    if "offline" in REPORT:
+        seconds, returncode = REPORT["offline"]
+        write(f"offline edition build (notebook cache on): {seconds:.1f} s "
+              f"(status {returncode}); python tools/offline.py")
     if "fences" in REPORT:
         ran, opted_out = REPORT["fences"]
         write(f"Python code fences in docs/: {ran} ran, {len(opted_out)} opted out")
