@@ -1,0 +1,94 @@
+"""tools/new_chapter.py: a scaffolded chapter builds, in both languages.
+
+The scaffold runs in a copy of the repository (the files git would commit),
+and the whole site is built there with `mkdocs build --strict`, notebooks
+executed. The copy's src/ comes first on PYTHONPATH so the build and the
+notebooks import the copy's nnbook, new module included.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from sitesource import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import new_chapter  # noqa: E402
+import translations  # noqa: E402
+
+ARGS = ["42", "scaffold-check", "--module", "scaffold_check",
+        "--ko", "뼈대 점검", "--en", "Scaffold check"]
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory):
+    root = tmp_path_factory.mktemp("scaffold") / "book"
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        source = ROOT / rel
+        if source.is_file():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / rel)
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "new_chapter.py"), *ARGS],
+        cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def _env(root):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NNBOOK_NOTEBOOK_CACHE="false",
+               PYTHONPATH=os.pathsep.join(
+                   [str(root / "src"), os.environ.get("PYTHONPATH", "")]))
+    return env
+
+
+def test_scaffold_writes_both_languages_and_the_nav(copy):
+    folder = copy / "docs" / "42-scaffold-check"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["index.en.md", "index.ko.md",
+                     "notebook.en.ipynb", "notebook.ko.ipynb"]
+    config = (copy / "mkdocs.yml").read_text("utf-8")
+    assert "  - 42장. 뼈대 점검:\n      - 42-scaffold-check/index.md\n" in config
+    assert '42장. 뼈대 점검: "Chapter 42. Scaffold check"' in config
+    for ko, en in translations.pairs(copy / "docs"):
+        if "42-" in str(ko):
+            assert translations.status(ko, en)[2] is None
+
+
+def test_scaffold_refuses_to_overwrite(copy):
+    with pytest.raises(SystemExit, match="would overwrite"):
+        new_chapter.scaffold(copy, 42, "scaffold-check", "scaffold_check",
+                             "뼈대 점검", "Scaffold check")
+
+
+def test_scaffolded_test_fails_until_the_code_is_written(copy):
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "tests/test_scaffold_check.py"],
+        cwd=copy, env=_env(copy), capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout
+    assert "NotImplementedError" in result.stdout
+
+
+def test_site_builds_with_the_scaffolded_chapter(copy):
+    out = copy / "site-out"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=copy, env=_env(copy), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-5000:]
+    for prefix, title in [("", "42장. 뼈대 점검"), ("en/", "Chapter 42. Scaffold check")]:
+        page = (out / prefix / "42-scaffold-check" / "index.html").read_text("utf-8")
+        assert title in page
+        assert '<span class="nf">first_step</span>' in page   # the listing
+        notebook = out / prefix / "42-scaffold-check" / "notebook" / "index.html"
+        assert "nnbook" in notebook.read_text("utf-8")
+    nb = json.loads((copy / "docs" / "42-scaffold-check" / "notebook.en.ipynb")
+                    .read_text("utf-8"))
+    assert nb["metadata"]["nnbook"]["translated_from"]["page"] == "notebook.ko.ipynb"

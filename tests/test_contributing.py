@@ -1,0 +1,65 @@
+"""CONTRIBUTING in Korean and English: same structure, and nothing it names is made up.
+
+A guide that sends a contributor to a make target, a file or a test that
+does not exist is worse than none; these checks keep it true as the
+repository changes.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = {"en": ROOT / "CONTRIBUTING.md", "ko": ROOT / "CONTRIBUTING.ko.md"}
+TEXT = {lang: path.read_text("utf-8") for lang, path in GUIDES.items()}
+SCAFFOLDED = ("regularisation", "09-regularisation", "<module>", "NN-name",
+              "<page>", "l2_penalty")
+
+
+def headings(text):
+    return [len(m.group(1)) for m in re.finditer(r"^(#{2,3}) ", text, re.M)]
+
+
+def test_both_languages_have_the_same_outline():
+    assert headings(TEXT["ko"]) == headings(TEXT["en"])
+    assert len(headings(TEXT["en"])) >= 12
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_no_placeholder_is_left(lang):
+    assert not re.findall(r"\b[A-Z]+_FINDINGS\b|\bTODO\b|\bTBD\b", TEXT[lang])
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_every_make_target_exists(lang):
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    targets = set(re.findall(r"^([a-z-]+):", makefile, re.M))
+    named = set(re.findall(r"(?:^|`)make ([a-z-]+)", TEXT[lang], re.M))
+    assert named and named <= targets, named - targets
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_every_file_it_names_exists(lang):
+    paths = set(re.findall(
+        r"`((?:src|tests|tools|docs|exercises|hooks|\.github)/[^`\s:]+)`", TEXT[lang]))
+    paths |= set(re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", TEXT[lang]))
+    missing = [p for p in paths
+               if not any(s in p for s in SCAFFOLDED) and not (ROOT / p).exists()]
+    assert len(paths) >= 10 and not missing, missing
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_every_test_it_names_exists(lang):
+    tests = "\n".join(p.read_text("utf-8") for p in (ROOT / "tests").rglob("test_*.py"))
+    for name in re.findall(r"`(test_[a-z_]+)`", TEXT[lang]):
+        assert f"def {name}(" in tests, name
+
+
+def test_the_anchor_into_the_author_guide_exists():
+    guide = (ROOT / "docs" / "README.md").read_text("utf-8")
+    slugs = {re.sub(r"[^a-z0-9 -]", "", h.lower()).strip().replace(" ", "-")
+             for h in re.findall(r"^#+ (.+)$", guide, re.M)}
+    for lang in GUIDES:
+        for anchor in re.findall(r"docs/README\.md#([a-z0-9-]+)", TEXT[lang]):
+            assert anchor in slugs, (lang, anchor, slugs)
