@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv test serve build bench bench-site clean
+.PHONY: venv test serve build offline site chapter translations bench bench-site zensical clean
 
 $(BIN)/activate: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,25 @@ serve: venv
 build: venv
 	$(BIN)/mkdocs build --strict
 
+## make offline: the offline edition, build/offline/nnbook-offline.zip
+## (unzip, open nnbook/index.html from the file system; tools/offline.py).
+offline: venv
+	$(BIN)/python tools/offline.py
+
+## make site: the site as published into site/: the offline edition first,
+## then the online build, which ships it as downloads/nnbook-offline.zip.
+site: offline
+	NNBOOK_REQUIRE_OFFLINE_ZIP=1 $(BIN)/mkdocs build --strict
+
+## make chapter NUMBER=9 SLUG=regularisation MODULE=regularisation KO=정규화 EN=Regularisation
+## scaffolds a new chapter in both languages (CONTRIBUTING.md, "Adding a chapter").
+chapter: venv
+	$(BIN)/python tools/new_chapter.py "$(NUMBER)" "$(SLUG)" --module "$(MODULE)" --ko "$(KO)" --en "$(EN)"
+
+## make translations: which translated pages are stale (tools/translations.py).
+translations: venv
+	$(BIN)/python tools/translations.py status
+
 ## make bench: nnbook vs an NNFS-style loop vs Keras on the spiral run.
 bench: venv
 	$(BIN)/python benchmarks/train_spiral.py
@@ -35,5 +54,22 @@ bench: venv
 bench-site: venv
 	$(BIN)/python benchmarks/build_site.py
 
+## make zensical: try Zensical on mkdocs.yml in its own .venv-zensical/ and
+## print what carries over (tools/zensical_try.py). Informational: never fails.
+## 0.0.73 is the newest release this machine's registry can install (0.1.x
+## needs zensical-ui, which it does not serve).
+ZENSICAL := zensical==0.0.73
+ZBIN := .venv-zensical/bin
+
+$(ZBIN)/activate: pyproject.toml constraints.txt
+	$(PYTHON) -m venv .venv-zensical
+	$(ZBIN)/pip install --quiet --upgrade pip
+	$(ZBIN)/pip install --quiet -c constraints.txt -e ".[test,docs]" "$(ZENSICAL)"
+	touch $(ZBIN)/activate
+
+zensical:
+	@$(MAKE) --no-print-directory $(ZBIN)/activate && $(ZBIN)/python tools/zensical_try.py \
+	  || echo "zensical try did not complete (informational, not a failure)"
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) .venv-zensical site build .pytest_cache
