@@ -109,3 +109,20 @@ def test_status_command_finds_every_pair_fresh():
 def test_records_do_not_reach_the_reader(site):
     page = site.page("en/")
     assert "translated_from" not in page and "sha256" not in page
+
+
+def test_diff_shows_what_changed_in_the_source_since_the_record(tmp_path, monkeypatch):
+    """`diff` finds the committed source version with the recorded hash."""
+    ko, en = tmp_path / "page.ko.md", tmp_path / "page.en.md"
+    ko.write_text("# 제목\n\n첫 문단입니다.\n", "utf-8")
+    en.write_text("# Title\n\nThe first paragraph.\n", "utf-8")
+    translations.write_record(en, ko)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "pages"], check=True)
+    ko.write_text(ko.read_text("utf-8") + "\n둘째 문단입니다.\n", "utf-8")
+    subprocess.run([*git, "commit", "-qam", "source grows"], check=True)
+    monkeypatch.setattr(translations, "ROOT", tmp_path)
+    diff = translations.source_diff(en)
+    assert "+둘째 문단입니다." in diff and "-첫 문단입니다." not in diff
