@@ -15,32 +15,23 @@ script, so every test run also measures it.
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from sitebuild import mkdocs_build  # noqa: E402
+
 TARGET_SECONDS = 30.0
 
 
 def build(site_dir, log_path=None):
     """Run the clean, uncached, strict build; return (returncode, seconds, log)."""
-    env = dict(os.environ,
-               NNBOOK_NOTEBOOK_CACHE="false",
-               NO_MKDOCS_2_WARNING="1",
-               TF_CPP_MIN_LOG_LEVEL="3",
-               TF_ENABLE_ONEDNN_OPTS="0")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--site-dir", str(site_dir)]
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    seconds = time.perf_counter() - start
+    returncode, seconds, log = mkdocs_build(site_dir, NNBOOK_NOTEBOOK_CACHE="false")
     if log_path is not None:
-        Path(log_path).write_text(result.stdout, encoding="utf-8")
-    return result.returncode, seconds, result.stdout
+        Path(log_path).write_text(log, encoding="utf-8")
+    return returncode, seconds, log
 
 
 def main(argv=None):

@@ -17,14 +17,14 @@ downloads/nnbook-offline.zip (hooks/offline.py).
 """
 
 import argparse
-import os
-import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from sitebuild import mkdocs_build  # noqa: E402
+
 OUT = ROOT / "build" / "offline"
 TOP = "nnbook"
 STAMP = (2026, 1, 1, 0, 0, 0)
@@ -32,18 +32,8 @@ STAMP = (2026, 1, 1, 0, 0, 0)
 
 def build(site_dir, cache=True):
     """The strict offline build into `site_dir`; returns (returncode, seconds, log)."""
-    env = dict(os.environ,
-               NNBOOK_OFFLINE="true",
-               NNBOOK_NOTEBOOK_CACHE="true" if cache else "false",
-               NO_MKDOCS_2_WARNING="1",
-               TF_CPP_MIN_LOG_LEVEL="3",
-               TF_ENABLE_ONEDNN_OPTS="0")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--site-dir", str(site_dir)]
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    return result.returncode, time.perf_counter() - start, result.stdout
+    return mkdocs_build(site_dir, NNBOOK_OFFLINE="true",
+                        NNBOOK_NOTEBOOK_CACHE="true" if cache else "false")
 
 
 def pack(site_dir, zip_path):

@@ -1,0 +1,26 @@
+"""One strict `mkdocs build` of the book in a subprocess, timed.
+
+Shared by benchmarks/build_site.py (the clean, uncached build the site tests
+and `make bench-site` use) and tools/offline.py (the offline edition).
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(site_dir, **env):
+    """`mkdocs build --strict --clean` into `site_dir` with extra environment
+    variables `env`; returns (returncode, seconds, output)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TF_CPP_MIN_LOG_LEVEL="3",
+               TF_ENABLE_ONEDNN_OPTS="0", **env)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--site-dir", str(site_dir)]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return result.returncode, time.perf_counter() - start, result.stdout
