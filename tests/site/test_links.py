@@ -159,21 +159,21 @@ def checked_offline(offline):
     return parsed, *parsed.check()
 
 
+def _report(broken, where=""):
+    return (f"{len(broken)} broken link(s){where}:\n"
+            + "\n".join(f"  {page}: <{tag}> {url} -- {problem}"
+                        for page, tag, url, problem in broken))
+
+
 def test_every_internal_link_and_anchor_resolves(checked):
     _, broken, _ = checked
-    assert broken == [], (
-        f"{len(broken)} broken link(s):\n"
-        + "\n".join(f"  {page}: <{tag}> {url} -- {problem}"
-                    for page, tag, url, problem in broken))
+    assert broken == [], _report(broken)
 
 
 def test_offline_edition_links_and_anchors_resolve(checked_offline):
     parsed, broken, _ = checked_offline
     assert len(parsed.pages) >= 30, len(parsed.pages)
-    assert broken == [], (
-        f"{len(broken)} broken link(s) in the offline edition:\n"
-        + "\n".join(f"  {page}: <{tag}> {url} -- {problem}"
-                    for page, tag, url, problem in broken))
+    assert broken == [], _report(broken, " in the offline edition")
 
 
 def test_both_languages_were_checked(checked):
