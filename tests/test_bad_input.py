@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import (BinaryCrossEntropy, CategoricalCrossEntropy, Dense,
-                    Sequential, SoftmaxCategoricalCrossEntropy, Adam)
+from nnbook import (BinaryCrossentropy, CategoricalCrossentropy, Dense,
+                    Sequential, SoftmaxCategoricalCrossentropy, Adam)
 
 Y = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 P = np.array([[0.7, 0.2, 0.1], [0.3, 0.4, 0.3]])
@@ -21,7 +21,7 @@ NAN_P = np.array([[0.7, np.nan, 0.1], [0.3, 0.4, 0.3]])
 
 
 def _fit_mismatch():
-    model = Sequential([Dense(2, 3)], loss=SoftmaxCategoricalCrossEntropy(),
+    model = Sequential([Dense(2, 3)], loss=SoftmaxCategoricalCrossentropy(),
                        optimizer=Adam())
     model.fit(np.zeros((4, 2)), [0, 1, 2], epochs=1)
 
@@ -73,10 +73,10 @@ CASES = {
         lambda: nnbook.categorical_crossentropy(P, Y), ValueError,
         ["one-hot", "row 0", "swap", "(y_true, y_pred)"]),
     "swapped arguments (class)": (
-        lambda: CategoricalCrossEntropy().forward(Y, P), ValueError,
+        lambda: CategoricalCrossentropy().forward(Y, P), ValueError,
         ["one-hot", "swap", "(y_pred, y_true)"]),
     "swapped arguments (binary)": (
-        lambda: BinaryCrossEntropy().forward([1.0, 0.0], [0.9, 0.2]),
+        lambda: BinaryCrossentropy().forward([1.0, 0.0], [0.9, 0.2]),
         ValueError, ["0/1 labels", "0.9", "swap"]),
     "non-numeric dtype": (
         lambda: Dense(2, 3).forward([["a", "b"]]), TypeError,

@@ -25,7 +25,7 @@ def test_spiral_is_seeded_and_seeds_differ():
 
 def test_noise_zero_gives_clean_arms():
     X, y = spiral(20, 3, noise=0.0)
-    radius = np.linspace(0, 1, 20)
+    radius = np.linspace(1 / 20, 1, 20)      # one step out from the centre
     np.testing.assert_allclose(np.hypot(X[y == 1, 0], X[y == 1, 1]), radius)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from nnbook import (Adam, Dense, ReLU, Sequential,
-                    SoftmaxCategoricalCrossEntropy, one_hot, spiral)
+                    SoftmaxCategoricalCrossentropy, one_hot, spiral)
 
 LR, BETA_1, BETA_2, EPS = 0.015625, 0.875, 1 - 2**-10, 2**-20
 
@@ -41,7 +41,7 @@ def test_gradients_match_gradient_tape(tf):
     X, y = spiral(100, 3)
     Y = one_hot(y, 3)
     layers = _network()
-    model = Sequential(layers, loss=SoftmaxCategoricalCrossEntropy(),
+    model = Sequential(layers, loss=SoftmaxCategoricalCrossentropy(),
                        optimizer=None)
     logits = model.forward(X)
     loss = model.loss.forward(logits, y)
@@ -73,7 +73,7 @@ def test_100_adam_steps_follow_the_same_path_as_tensorflow(tf, keras):
     Y = tf.constant(one_hot(y, 3))
     layers = _network(seed=3)
     variables = _tf_variables(tf, layers)
-    model = Sequential(layers, loss=SoftmaxCategoricalCrossEntropy(),
+    model = Sequential(layers, loss=SoftmaxCategoricalCrossentropy(),
                        optimizer=Adam(LR, BETA_1, BETA_2, EPS))
     keras_adam = keras.optimizers.Adam(LR, BETA_1, BETA_2, EPS)
 

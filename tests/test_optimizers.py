@@ -9,7 +9,7 @@ float64 arithmetic and agree to ~1e-15; we allow 1e-13.
 import numpy as np
 import pytest
 
-from nnbook import SGD, Adam, Dense, InverseTimeDecay
+from nnbook import SGD, Adam, Dense, InverseTimeDecay, ReLU
 
 LR, MOMENTUM, BETA_1, BETA_2, EPS = 0.015625, 0.875, 0.875, 1 - 2**-10, 2**-20
 RTOL = 1e-13
@@ -87,7 +87,7 @@ def test_step_updates_every_layer_once_and_counts_once():
     a, b = Params(rng), Params(rng)
     before = [p.copy() for layer in (a, b) for p, _ in layer.parameters()]
     optimizer = SGD(0.5)
-    optimizer.step([a, "not a layer", b])
+    optimizer.step([a, ReLU(), b])          # ReLU has no parameters
     after = [p for layer in (a, b) for p, _ in layer.parameters()]
     grads = [g for layer in (a, b) for _, g in layer.parameters()]
     for p0, p1, g in zip(before, after, grads):

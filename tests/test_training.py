@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pytest
 
-from nnbook import (SGD, BinaryCrossEntropy, Dense, Sequential, Sigmoid,
+from nnbook import (SGD, BinaryCrossentropy, Dense, Sequential, Sigmoid,
                     spiral, spiral_model, train_spiral, two_blobs)
 
 
@@ -59,7 +59,7 @@ def test_predict_returns_probabilities():
 def test_binary_model_with_sigmoid_learns_two_blobs():
     X, y = two_blobs(50, seed=0)
     model = Sequential([Dense(2, 1, seed=0), Sigmoid()],
-                       loss=BinaryCrossEntropy(), optimizer=SGD(0.5))
+                       loss=BinaryCrossentropy(), optimizer=SGD(0.5))
     history = model.fit(X, y[:, None].astype(float), epochs=200)
     assert history["accuracy"][-1] >= 0.9
     assert history["loss"][-1] < history["loss"][0]

@@ -46,7 +46,7 @@ needs it. One idea per module; names read as the book's words.
 
 import numpy as np
 
-from ._validate import as_float_array
+from . import checks
 
 
 # --8<-- [start:{function}]
@@ -56,7 +56,7 @@ def {function}(x):
     Replace this docstring and the body; the chapter's pages include this
     section, so what you write here is what the reader sees.
     """
-    x = as_float_array(x, "x")
+    x = checks.as_array(x)
     raise NotImplementedError("nnbook.{module}.{function}: write me "
                               "(chapter {number}, docs/{folder}/)")
 # --8<-- [end:{function}]

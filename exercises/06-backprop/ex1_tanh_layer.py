@@ -1,30 +1,31 @@
 """Exercise 6.1: a Tanh layer and its gradient check.
 
-Write a Tanh layer shaped like nnbook's ReLU: forward(inputs) returns
-tanh(inputs) and remembers what backward needs; backward(dvalues) returns
-dvalues * (1 - tanh(x)**2). Put it between two Dense layers (2 -> 8 -> 3)
+Write a Tanh layer shaped like nnbook's ReLU: forward(inputs, training)
+returns tanh(inputs) and remembers what backward needs; backward(dvalues)
+returns dvalues * (1 - tanh(x)**2). Put it between two Dense layers (2 -> 8 -> 3)
 and check every parameter's gradient against central differences.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
-from nnbook import Dense, Sequential, SoftmaxCategoricalCrossEntropy, spiral
+from nnbook import (Dense, Layer, Sequential, SoftmaxCategoricalCrossentropy,
+                    spiral)
+from nnbook.node import checked
 
 
-class Tanh:
+class Tanh(Layer):
     """Hyperbolic tangent as a layer: squashes each value into (-1, 1)."""
 
-    def forward(self, inputs):
+    @checked
+    def forward(self, inputs, training=False):
         # The derivative needs only the output: 1 - tanh(x)^2.
-        self.output = np.tanh(np.asarray(inputs, dtype=np.float64))
+        self.output = np.tanh(inputs)
         return self.output
 
+    @checked
     def backward(self, dvalues):
         return dvalues * (1.0 - self.output**2)
-
-    def __repr__(self):
-        return "Tanh()"
 
 
 def gradient_errors(model, X, y, h=1e-6):
@@ -55,7 +56,7 @@ def gradient_errors(model, X, y, h=1e-6):
 
 X, y = spiral(20, 3, seed=0)
 model = Sequential([Dense(2, 8, seed=0), Tanh(), Dense(8, 3, seed=1)],
-                   loss=SoftmaxCategoricalCrossEntropy(), optimizer=None)
+                   loss=SoftmaxCategoricalCrossentropy(), optimizer=None)
 errors = gradient_errors(model, X, y)
 print(["%.1e" % e for e in errors])
 # --8<-- [end:solution]
@@ -79,6 +80,6 @@ class WrongTanh(Tanh):
 
 
 wrong = Sequential([Dense(2, 8, seed=0), WrongTanh(), Dense(8, 3, seed=1)],
-                   loss=SoftmaxCategoricalCrossEntropy(), optimizer=None)
+                   loss=SoftmaxCategoricalCrossentropy(), optimizer=None)
 assert max(gradient_errors(wrong, X, y)) > 1e-3
 print("Tanh: backward checks out")

@@ -8,21 +8,22 @@ from .activations import (ReLU, Sigmoid, Softmax, log_softmax, relu,
 from .data import spiral, two_blobs
 from .encoding import one_hot, to_indices
 from .layers import Dense
-from .losses import (BinaryCrossEntropy, CategoricalCrossEntropy,
-                     SoftmaxCategoricalCrossEntropy, binary_crossentropy,
+from .losses import (BinaryCrossentropy, CategoricalCrossentropy,
+                     SoftmaxCategoricalCrossentropy, binary_crossentropy,
                      categorical_crossentropy,
                      sparse_categorical_crossentropy)
 from .metrics import accuracy
 from .model import Sequential
+from .node import Layer, Loss
 from .optimizers import SGD, Adam, InverseTimeDecay
 from .recipes import spiral_model, train_spiral
 
 __version__ = "0.2.0"
 
 __all__ = [
-    "Adam", "BinaryCrossEntropy", "CategoricalCrossEntropy", "Dense",
-    "InverseTimeDecay", "ReLU", "SGD", "Sequential", "Sigmoid", "Softmax",
-    "SoftmaxCategoricalCrossEntropy", "accuracy", "binary_crossentropy",
+    "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
+    "InverseTimeDecay", "Layer", "Loss", "ReLU", "SGD", "Sequential",
+    "Sigmoid", "Softmax", "SoftmaxCategoricalCrossentropy", "accuracy", "binary_crossentropy",
     "categorical_crossentropy", "log_softmax", "one_hot", "relu", "sigmoid",
     "softmax", "sparse_categorical_crossentropy", "spiral", "spiral_model",
     "to_indices", "train_spiral", "two_blobs",

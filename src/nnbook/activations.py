@@ -6,18 +6,21 @@ that is what lets a network draw curved decision boundaries.
 
 Each idea appears twice: a plain function (`relu`, `sigmoid`, `softmax`) for
 computing values, and a class (`ReLU`, `Sigmoid`, `Softmax`) that is a node of
-the network: `forward` remembers what `backward` will need.
+the network (`nnbook.node.Layer`): `forward` remembers what `backward` will
+need.
 """
 
 import numpy as np
 
-from ._validate import as_float_array
+from . import checks
+from .node import Layer, checked
 
 
 # --8<-- [start:relu]
 def relu(x):
     """max(0, x), element by element."""
-    return np.maximum(as_float_array(x, "x"), 0.0)
+    x = checks.as_array(x)
+    return np.maximum(x, 0.0)
 # --8<-- [end:relu]
 
 
@@ -28,7 +31,7 @@ def sigmoid(x):
     For x >= 0 we use 1 / (1 + exp(-x)); for x < 0 the same value as
     exp(x) / (1 + exp(x)). Either way exp only sees non-positive numbers.
     """
-    x = as_float_array(x, "x")
+    x = checks.as_array(x)
     e = np.exp(-np.abs(x))            # in (0, 1], never overflows
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 # --8<-- [end:sigmoid]
@@ -41,7 +44,7 @@ def softmax(x, axis=-1):
     Subtracting a constant from every logit leaves the result unchanged but
     makes the largest exponent exp(0) = 1, so exp cannot overflow.
     """
-    x = as_float_array(x, "x")
+    x, axis = checks.as_array(x), checks.axis(axis, x)
     exp = np.exp(x - x.max(axis=axis, keepdims=True))
     return exp / exp.sum(axis=axis, keepdims=True)
 # --8<-- [end:softmax]
@@ -54,60 +57,57 @@ def log_softmax(x, axis=-1):
     log(exp(x_i) / sum_j exp(x_j)) = (x_i - m) - log(sum_j exp(x_j - m))
     for m = max(x). The losses use it for from_logits=True.
     """
-    x = as_float_array(x, "x")
+    x, axis = checks.as_array(x), checks.axis(axis, x)
     shifted = x - x.max(axis=axis, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 # --8<-- [end:log_softmax]
 
 
 # --8<-- [start:ReLU]
-class ReLU:
+class ReLU(Layer):
     """Rectified linear unit as a layer of the network."""
 
-    def forward(self, inputs):
-        self.inputs = as_float_array(inputs, "ReLU input")
-        return np.maximum(self.inputs, 0.0)
+    @checked
+    def forward(self, inputs, training=False):
+        self.inputs = inputs
+        return np.maximum(inputs, 0.0)
 
+    @checked
     def backward(self, dvalues):
         # The slope is 1 where the input was positive and 0 elsewhere.
         return dvalues * (self.inputs > 0)
-
-    def __repr__(self):
-        return "ReLU()"
 # --8<-- [end:ReLU]
 
 
 # --8<-- [start:Sigmoid]
-class Sigmoid:
+class Sigmoid(Layer):
     """Logistic sigmoid as a layer: squashes each value into (0, 1)."""
 
-    def forward(self, inputs):
+    @checked
+    def forward(self, inputs, training=False):
         self.output = sigmoid(inputs)
         return self.output
 
+    @checked
     def backward(self, dvalues):
         # d sigmoid / dx = sigmoid(x) * (1 - sigmoid(x))
         return dvalues * self.output * (1.0 - self.output)
-
-    def __repr__(self):
-        return "Sigmoid()"
 # --8<-- [end:Sigmoid]
 
 
 # --8<-- [start:Softmax]
-class Softmax:
+class Softmax(Layer):
     """Softmax over each row: turns a row of scores into probabilities."""
 
-    def forward(self, inputs):
-        self.output = softmax(as_float_array(inputs, "Softmax input", ndim=2))
+    @checked
+    def forward(self, inputs, training=False):
+        self.output = softmax(inputs)
         return self.output
 
+    @checked
     def backward(self, dvalues):
         # Row by row, the Jacobian is diag(s) - s s^T, so
         # dx = s * (dvalues - sum(dvalues * s)), without building the matrix.
         s = self.output
         return s * (dvalues - (dvalues * s).sum(axis=1, keepdims=True))
-
-    def __repr__(self):
-        return "Softmax()"
 # --8<-- [end:Softmax]

@@ -7,7 +7,7 @@ NumPy's global random state.
 
 import numpy as np
 
-from ._validate import check_positive_int
+from . import checks
 
 
 # --8<-- [start:spiral]
@@ -16,13 +16,15 @@ def spiral(samples_per_class, classes, *, noise=0.2, seed=0):
 
     Returns X of shape (samples_per_class * classes, 2), float64, and
     y of shape (samples_per_class * classes,), int64 labels 0..classes-1.
+    Each arm starts one step out from the centre, not at it, so no two
+    points of different classes coincide.
     """
-    check_positive_int(samples_per_class, "samples_per_class")
-    check_positive_int(classes, "classes")
+    checks.spiral_args(samples_per_class, classes, noise, seed)
     rng = np.random.default_rng(seed)
     X, y = [], []
     for k in range(classes):
-        radius = np.linspace(0.0, 1.0, samples_per_class)
+        step = 1.0 / samples_per_class
+        radius = np.linspace(step, 1.0, samples_per_class)
         angle = np.linspace(4.0 * k, 4.0 * (k + 1), samples_per_class)
         angle = angle + noise * rng.standard_normal(samples_per_class)
         X.append(np.column_stack([radius * np.sin(2.5 * angle),
@@ -40,7 +42,7 @@ def two_blobs(samples_per_class, *, distance=2.0, spread=0.7, seed=0):
     the standard deviation of each cloud. Returns X (n, 2) float64 and
     y (n,) int64 in {0, 1}.
     """
-    check_positive_int(samples_per_class, "samples_per_class")
+    checks.two_blobs_args(samples_per_class, distance, spread, seed)
     rng = np.random.default_rng(seed)
     centres = np.array([[-distance / 2, 0.0], [distance / 2, 0.0]])
     X = np.concatenate([

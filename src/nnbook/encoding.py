@@ -8,7 +8,7 @@ Like `keras.utils.to_categorical`, labels are 0-based: class k is column k.
 
 import numpy as np
 
-from ._validate import as_labels
+from . import checks
 
 
 # --8<-- [start:one_hot]
@@ -20,10 +20,10 @@ def one_hot(labels, num_classes=None, *, classes=None):
     column j then stands for classes[j], so `classes=[1, 2, 3, 4]` gives
     exactly 4 columns. Without it, C = num_classes or max(labels) + 1.
     """
+    checks.one_hot_args(labels, num_classes, classes)
     if classes is not None:
-        labels = to_indices(labels, classes)
-        num_classes = len(classes)
-    labels = as_labels(labels, num_classes=num_classes)
+        labels, num_classes = to_indices(labels, classes), len(classes)
+    labels = checks.as_labels(labels, num_classes=num_classes)
     if num_classes is None:
         num_classes = int(labels.max()) + 1
     encoded = np.zeros((labels.shape[0], num_classes))
@@ -39,9 +39,8 @@ def to_indices(labels, classes):
     >>> to_indices([1, 3, 4], classes=[1, 2, 3, 4])
     array([0, 2, 3])
     """
+    checks.to_indices_args(labels, classes)
     position = {code: index for index, code in enumerate(classes)}
-    if len(position) != len(classes):
-        raise ValueError(f"classes has repeated entries: {list(classes)}")
     flat = np.asarray(labels).reshape(-1)
     unknown = [code for code in flat.tolist() if code not in position]
     if unknown:

@@ -7,10 +7,11 @@ layer, for a whole batch, into one matrix product: outputs = inputs @ W + b.
 
 import numpy as np
 
-from ._validate import as_float_array, check_positive_int
+from . import checks
+from .node import Layer, checked
 
 
-class Dense:
+class Dense(Layer):
     """A fully connected layer: `n_inputs` features in, `n_neurons` out.
 
     weights has shape (n_inputs, n_neurons), one column per neuron;
@@ -21,8 +22,7 @@ class Dense:
 
     # --8<-- [start:init]
     def __init__(self, n_inputs, n_neurons, *, seed=None, scale=None):
-        check_positive_int(n_inputs, "n_inputs")
-        check_positive_int(n_neurons, "n_neurons")
+        checks.layer_size(n_inputs, n_neurons, seed, scale)
         rng = np.random.default_rng(seed)
         # Random weights break the symmetry between neurons: with equal
         # weights every neuron would compute, and learn, the same thing.
@@ -37,13 +37,15 @@ class Dense:
     # --8<-- [end:init]
 
     # --8<-- [start:forward]
-    def forward(self, inputs):
+    @checked
+    def forward(self, inputs, training=False):
         """Outputs for a batch: inputs (batch, n_inputs) @ weights + biases."""
-        self.inputs = self._check(inputs)
-        return self.inputs @ self.weights + self.biases
+        self.inputs = inputs
+        return inputs @ self.weights + self.biases
     # --8<-- [end:forward]
 
     # --8<-- [start:backward]
+    @checked
     def backward(self, dvalues):
         """Gradients from dvalues = dLoss/dOutputs, shape (batch, n_neurons).
 
@@ -68,11 +70,11 @@ class Dense:
         n_inputs, n_neurons = self.weights.shape
         return f"Dense({n_inputs} -> {n_neurons})"
 
-    def _check(self, inputs):
-        inputs = as_float_array(inputs, "Dense input", ndim=2)
+    def check_forward(self, inputs, training=False):
+        inputs, training = super().check_forward(inputs, training)
         if inputs.shape[1] != self.weights.shape[0]:
             raise ValueError(
                 f"{self!r} expects inputs of shape (batch, "
                 f"{self.weights.shape[0]}); got shape {inputs.shape}"
             )
-        return inputs
+        return inputs, training

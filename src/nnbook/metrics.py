@@ -6,7 +6,7 @@ prediction crosses a decision boundary, so it gives no direction to move in.
 
 import numpy as np
 
-from . import _validate as check
+from . import checks
 
 
 # --8<-- [start:accuracy]
@@ -17,23 +17,10 @@ def accuracy(y_true, y_pred):
     each row; (n,) or (n, 1) is a binary output, thresholded at 0.5.
     y_true holds integer labels (n,) or (n, 1), or one-hot rows (n, classes).
     """
-    y_pred = check.as_float_array(y_pred, "y_pred", ndim=(1, 2))
+    labels, y_pred = checks.accuracy_inputs(y_true, y_pred)
     if y_pred.ndim == 2 and y_pred.shape[1] > 1:
         predicted = y_pred.argmax(axis=1)
-        classes = y_pred.shape[1]
     else:
-        predicted = (y_pred.reshape(-1) > 0.5).astype(np.int64)
-        classes = 2
-    y_true = np.asarray(y_true)
-    if y_true.ndim == 2 and y_true.shape[1] > 1:       # one-hot rows
-        y_true = check.as_float_array(y_true, "y_true")
-        check.check_one_hot(y_true)
-        y_true = y_true.argmax(axis=1)
-    labels = check.as_labels(y_true, "y_true", num_classes=classes)
-    if len(labels) != len(predicted):
-        raise ValueError(
-            f"y_true and y_pred must have the same number of samples; "
-            f"got {len(labels)} and {len(predicted)}"
-        )
-    return np.count_nonzero(predicted == labels) / len(labels)
+        predicted = y_pred.reshape(-1) > 0.5
+    return float(np.count_nonzero(predicted == labels)) / len(labels)
 # --8<-- [end:accuracy]

@@ -7,29 +7,28 @@ step. `Sequential` writes them down once so that the chapters can call
 
 import numpy as np
 
-from . import _validate as check
-from .activations import softmax
-from .losses import SoftmaxCategoricalCrossEntropy
+from . import checks
 from .metrics import accuracy
+from .node import unchecked
 
 
 class Sequential:
     """Layers applied in order, trained with one loss and one optimiser.
 
-    With `SoftmaxCategoricalCrossEntropy` the last layer outputs logits and
-    the loss applies softmax; `predict` then applies softmax too, so it
-    always returns probabilities.
+    Every layer keeps the node contract of `nnbook.node.Layer` and the loss
+    that of `nnbook.node.Loss`, so the model never asks what kind of layer
+    or loss it holds: `predict` lets the loss say how outputs become
+    probabilities (softmax for `SoftmaxCategoricalCrossentropy`).
     """
 
-    def __init__(self, layers, *, loss, optimizer):
-        self.layers = list(layers)
-        self.loss = loss
-        self.optimizer = optimizer
+    def __init__(self, layers, *, loss, optimizer=None):
+        self.layers, self.loss, self.optimizer = checks.model_parts(
+            layers, loss, optimizer)
 
     # --8<-- [start:forward_backward]
-    def forward(self, inputs):
+    def forward(self, inputs, training=False):
         for layer in self.layers:
-            inputs = layer.forward(inputs)
+            inputs = layer.forward(inputs, training)
         return inputs
 
     def backward(self, dvalues):
@@ -41,13 +40,9 @@ class Sequential:
     # --8<-- [start:train_step]
     def train_step(self, X, y):
         """One update from one batch; returns the batch loss and outputs."""
-        outputs = self.forward(X)
+        outputs = self.forward(X, training=True)
         loss = self.loss.forward(outputs, y)
-        if isinstance(self.loss, SoftmaxCategoricalCrossEntropy):
-            dvalues = self.loss.backward()      # (softmax - y) / n
-        else:
-            dvalues = self.loss.backward(outputs, y)
-        self.backward(dvalues)
+        self.backward(self.loss.backward())
         self.optimizer.step(self.layers)
         return loss, outputs
     # --8<-- [end:train_step]
@@ -63,36 +58,40 @@ class Sequential:
         (sample-weighted means over the batches); with validation_data also
         "val_loss" and "val_accuracy", measured after each epoch.
         """
-        X, y = check.as_float_array(X, "X", ndim=2), np.asarray(y)
+        data = checks.fit_args(self, X, y, epochs, batch_size,
+                               validation_data, seed, progress)
+        X, targets, labels, validation_data = data   # checked once, here
         n = len(X)
         batch_size = n if batch_size is None else batch_size
-        _check_fit_args(y, n, epochs, batch_size)
         rng = np.random.default_rng(seed)
         history = {"loss": [], "accuracy": []}
         if validation_data is not None:
             history.update(val_loss=[], val_accuracy=[])
-        for _ in _epochs(epochs, progress, history):
-            total_loss = total_correct = 0.0
-            for X_batch, y_batch in _batches(X, y, batch_size, rng):
-                loss, outputs = self.train_step(X_batch, y_batch)
-                total_loss += loss * len(X_batch)
-                total_correct += accuracy(y_batch, outputs) * len(X_batch)
-            history["loss"].append(total_loss / n)
-            history["accuracy"].append(total_correct / n)
-            if validation_data is not None:
-                val_loss, val_accuracy = self.evaluate(*validation_data)
-                history["val_loss"].append(val_loss)
-                history["val_accuracy"].append(val_accuracy)
+        with unchecked():                # no checks per step from here on
+            for epoch in _epochs(epochs, progress, history):
+                total_loss = total_correct = 0.0
+                for batch in _batches(n, batch_size, rng):
+                    loss, outputs = self.train_step(X[batch], targets[batch])
+                    total_loss += loss * len(outputs)
+                    total_correct += accuracy(labels[batch], outputs) \
+                        * len(outputs)
+                checks.still_finite(total_loss, epoch, self.optimizer)
+                history["loss"].append(total_loss / n)
+                history["accuracy"].append(total_correct / n)
+                if validation_data is not None:
+                    X_val, val_targets, val_labels = validation_data
+                    outputs = self.forward(X_val)
+                    history["val_loss"].append(
+                        self.loss.forward(outputs, val_targets))
+                    history["val_accuracy"].append(
+                        accuracy(val_labels, outputs))
         return history
     # --8<-- [end:fit]
 
     # --8<-- [start:predict]
     def predict(self, X):
-        """Outputs for X; probabilities when the loss applies softmax."""
-        outputs = self.forward(X)
-        if isinstance(self.loss, SoftmaxCategoricalCrossEntropy):
-            outputs = softmax(outputs)
-        return outputs
+        """Probabilities for X, as the loss turns outputs into them."""
+        return self.loss.probabilities(self.forward(X))
 
     def evaluate(self, X, y):
         """(loss, accuracy) on data the model does not train on."""
@@ -108,26 +107,17 @@ class Sequential:
                 f"{type(self.loss).__name__}(), optimizer={optimizer})")
 
 
-def _batches(X, y, batch_size, rng):
-    """Yield (X, y) mini-batches in a fresh random order; whole set if it fits."""
-    n = len(X)
+def _batches(n, batch_size, rng):
+    """Index the mini-batches of one epoch: a fresh random order each time.
+
+    With one batch for the whole set, yield a slice: no shuffle, no copies.
+    """
     if batch_size >= n:
-        yield X, y                      # full batch: no shuffle, no copies
+        yield slice(None)
         return
     order = rng.permutation(n)
     for start in range(0, n, batch_size):
-        batch = order[start:start + batch_size]
-        yield X[batch], y[batch]
-
-
-def _check_fit_args(y, n, epochs, batch_size):
-    if len(y) != n:
-        raise ValueError(
-            f"X and y must have the same number of samples; got {n} and "
-            f"{len(y)}"
-        )
-    check.check_positive_int(epochs, "epochs")
-    check.check_positive_int(batch_size, "batch_size")
+        yield order[start:start + batch_size]
 
 
 def _epochs(epochs, progress, history):

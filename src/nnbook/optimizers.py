@@ -11,6 +11,8 @@ count (0 for the first update) to a learning rate, like `InverseTimeDecay`.
 
 import numpy as np
 
+from . import checks
+
 
 # --8<-- [start:InverseTimeDecay]
 class InverseTimeDecay:
@@ -21,8 +23,9 @@ class InverseTimeDecay:
     """
 
     def __init__(self, initial_learning_rate, decay_steps, decay_rate):
-        if decay_steps <= 0:
-            raise ValueError(f"decay_steps must be > 0; got {decay_steps}")
+        checks.positive_number(initial_learning_rate, "initial_learning_rate")
+        checks.positive_number(decay_steps, "decay_steps")
+        checks.positive_number(decay_rate, "decay_rate", allow_zero=True)
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.decay_rate = decay_rate
@@ -48,36 +51,32 @@ class Optimizer:
     """
 
     def __init__(self, learning_rate):
-        if not callable(learning_rate) and not learning_rate > 0:
-            raise ValueError(
-                f"learning_rate must be > 0 or a schedule; got {learning_rate}"
-            )
+        if not callable(learning_rate):
+            checks.positive_number(learning_rate, "learning_rate")
         self.learning_rate = learning_rate
         self.iterations = 0          # number of steps taken so far
         self.size = None             # number of parameters, set on first step
+        self.params = None           # the arrays it updates, set on first step
 
     # --8<-- [start:current_learning_rate]
     def current_learning_rate(self):
         """The learning rate for the next step (a schedule sees the count)."""
         if callable(self.learning_rate):
-            return self.learning_rate(self.iterations)
+            return checks.scheduled_rate(
+                self.learning_rate(self.iterations), self.iterations)
         return self.learning_rate
     # --8<-- [end:current_learning_rate]
 
     # --8<-- [start:step]
     def step(self, layers):
         """Update every parameter of `layers` once; count one step."""
-        pairs = [pair for layer in layers if hasattr(layer, "parameters")
-                 for pair in layer.parameters()]
-        grad = np.concatenate([g.ravel() for _, g in pairs])
-        if self.size is None:
-            self.size = grad.size
+        if self.params is None:                  # the first step
+            self.params = checks.first_step(self, layers)
+            self.size = sum(param.size for param in self.params)
             self.start(self.size)
-        if grad.size != self.size:
-            raise ValueError(
-                f"{type(self).__name__}.step got {grad.size} parameters; it "
-                f"started with {self.size}. Use one optimiser per model."
-            )
+        pairs = [pair for layer in layers for pair in layer.parameters()]
+        checks.same_parameters(self, pairs)
+        grad = np.concatenate([g.ravel() for _, g in pairs])
         change = self.update(grad, self.current_learning_rate())
         offset = 0
         for param, _ in pairs:               # hand each layer its share
@@ -97,9 +96,7 @@ class SGD(Optimizer):
 
     def __init__(self, learning_rate=0.01, momentum=0.0):
         super().__init__(learning_rate)
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"momentum must be in [0, 1); got {momentum}")
-        self.momentum = momentum
+        self.momentum = checks.fraction(momentum, "momentum")
 
     def start(self, size):
         self.velocity = np.zeros(size)
@@ -120,7 +117,9 @@ class Adam(Optimizer):
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
                  epsilon=1e-7):
         super().__init__(learning_rate)
-        self.beta_1, self.beta_2, self.epsilon = beta_1, beta_2, epsilon
+        self.beta_1 = checks.fraction(beta_1, "beta_1")
+        self.beta_2 = checks.fraction(beta_2, "beta_2")
+        self.epsilon = checks.positive_number(epsilon, "epsilon")
 
     def start(self, size):
         self.m = np.zeros(size)          # running mean of the gradient

@@ -1,0 +1,597 @@
+"""Input checks at the public boundary, shared by every module.
+
+A wrong shape or a NaN should stop the reader at the call they wrote, with a
+message that names the problem, instead of surfacing as a NumPy traceback three
+calls deep or, worse, as a plausible but wrong number.
+
+Inside `Sequential.fit`, whose data is checked once before the first step,
+the checks are switched off (`nnbook.node.unchecked`): `as_array` and the
+loss checks then hand their arguments back unchanged.
+"""
+
+import contextvars
+
+import numpy as np
+
+# True outside fit's training loop; see nnbook.node.unchecked.
+checking = contextvars.ContextVar("nnbook_checking", default=True)
+
+
+def as_array(x, name="x", *, ndim=None):
+    """`x` as a finite float64 array, unless inside a checked-once loop."""
+    if not checking.get():
+        return x
+    return as_float_array(x, name, ndim=ndim)
+
+
+def as_float_array(x, name, *, ndim=None):
+    """Return `x` as a finite, non-empty float64 array, or raise a clear error."""
+    if type(x) is np.ndarray and x.dtype == np.float64:
+        array = x                    # the common case: no conversion needed
+    else:
+        array = _to_float64(x, name)
+    if ndim is not None and array.ndim not in _as_tuple(ndim):
+        raise ValueError(
+            f"{name} must be a {_ndim_words(ndim)} array; "
+            f"got shape {array.shape}"
+        )
+    check_not_empty(array, name)
+    check_finite(array, name)
+    return array
+
+
+def _to_float64(x, name):
+    array = np.asarray(x)
+    if array.dtype == object or not (
+        np.issubdtype(array.dtype, np.number) or array.dtype == bool
+    ):
+        raise TypeError(f"{name} must hold numbers; got dtype {array.dtype}")
+    if np.iscomplexobj(array):
+        raise TypeError(f"{name} must be real-valued; got dtype {array.dtype}")
+    return array.astype(np.float64, copy=False)
+
+
+def check_positive_int(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
+            or value < 1:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}")
+
+
+def axis(value, x, name="axis"):
+    """An axis of the array x, as an int (negative counts from the end)."""
+    if not checking.get():
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer; got {value!r}")
+    if not -x.ndim <= value < x.ndim:
+        raise ValueError(
+            f"{name}={value} is out of range for an array of shape "
+            f"{x.shape} ({x.ndim} axes: use 0..{x.ndim - 1} or -1)"
+        )
+    return int(value)
+
+
+def check_bool(value, name):
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {value!r}")
+
+
+def check_not_empty(array, name):
+    if array.size == 0:
+        raise ValueError(f"empty batch: {name} has shape {array.shape}")
+
+
+def check_finite(array, name):
+    if not np.isfinite(array).all():
+        bad = np.argwhere(~np.isfinite(array))[0]
+        index = tuple(int(i) for i in bad)
+        raise ValueError(
+            f"NaN or inf in {name}: {array[index]} at index "
+            f"{index if len(index) > 1 else index[0]} (shape {array.shape})"
+        )
+
+
+def as_labels(labels, name="labels", *, num_classes=None):
+    """Return integer class labels as an int64 array of shape (n,).
+
+    Accepts shape (n,) or (n, 1), like Keras' sparse losses. Floats are
+    accepted only when every value is a whole number.
+    """
+    array = np.asarray(labels)
+    if array.dtype != np.int64 and (
+            array.dtype == bool or not np.issubdtype(array.dtype, np.number)):
+        raise TypeError(
+            f"{name} must be integer class indices; got dtype {array.dtype}"
+        )
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must have shape (n,) or (n, 1); got shape {array.shape}"
+        )
+    check_not_empty(array, name)
+    if array.dtype != np.int64 and not np.issubdtype(array.dtype, np.integer):
+        check_finite(array, name)
+        fractional = array != np.round(array)
+        if fractional.any():
+            i = int(np.argmax(fractional))
+            raise ValueError(
+                f"{name} must be whole numbers (class indices); got {array[i]} "
+                f"at index {i}"
+            )
+    array = array.astype(np.int64, copy=False)
+    if num_classes is None:
+        outside, allowed = array < 0, ">= 0"
+    else:
+        outside = (array < 0) | (array >= num_classes)
+        allowed = f"in [0, {num_classes - 1}] for {num_classes} classes"
+    if outside.any():
+        i = int(np.argmax(outside))
+        raise ValueError(
+            f"{name} must be {allowed}; got {array[i]} at index {i}"
+        )
+    return array
+
+
+def check_probabilities(y_pred, name="y_pred", *, rows_sum_to_one):
+    """Check that `y_pred` holds probabilities (what from_logits=False means)."""
+    outside = (y_pred < 0) | (y_pred > 1)
+    if outside.any():
+        index = tuple(int(i) for i in np.argwhere(outside)[0])
+        raise ValueError(
+            f"{name} must hold probabilities in [0, 1] when from_logits=False; "
+            f"got {y_pred[index]} at index {_show(index)}. If these are raw "
+            "scores (logits), pass from_logits=True."
+        )
+    if rows_sum_to_one:
+        sums = y_pred.sum(axis=-1)
+        off = np.abs(sums - 1.0) > 1e-6
+        if off.any():
+            row = int(np.argmax(off))
+            raise ValueError(
+                f"each row of {name} must sum to 1 when from_logits=False; "
+                f"row {row} sums to {sums[row]:.9g}. If these are raw scores "
+                "(logits), pass from_logits=True; if you passed labels first "
+                "to a loss class, note that classes take y_pred first."
+            )
+
+
+def check_one_hot(y_true, name="y_true"):
+    """Check that every row of `y_true` is 0/1 with exactly one 1."""
+    zero_or_one = (y_true == 0) | (y_true == 1)
+    rows_ok = zero_or_one.all(axis=1) & (y_true.sum(axis=1) == 1)
+    if not rows_ok.all():
+        row = int(np.argmin(rows_ok))
+        raise ValueError(
+            f"{name} must be one-hot (0/1 with exactly one 1 per row); row "
+            f"{row} is {np.array2string(y_true[row], precision=4)}. Did you "
+            "swap y_true and y_pred? Loss functions take (y_true, y_pred); "
+            "loss classes take (y_pred, y_true)."
+        )
+
+
+def check_same_shape(a, b, a_name, b_name):
+    if a.shape != b.shape:
+        raise ValueError(
+            f"{a_name} and {b_name} must have the same shape; got "
+            f"{a.shape} and {b.shape}"
+        )
+
+
+def _as_tuple(ndim):
+    return ndim if isinstance(ndim, tuple) else (ndim,)
+
+
+def _ndim_words(ndim):
+    return " or ".join(f"{n}-D" for n in _as_tuple(ndim))
+
+
+def _show(index):
+    return index if len(index) > 1 else index[0]
+
+
+# Keras' backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON].
+EPSILON = 1e-7
+
+
+def seed(value, name="seed"):
+    """A seed for numpy.random.default_rng: None or a non-negative integer."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(
+            f"{name} must be a non-negative integer or None; got {value!r}"
+        )
+    if value < 0:
+        raise ValueError(f"{name} must be >= 0; got {value}")
+
+
+def positive_number(value, name, *, allow_zero=False):
+    """A finite real number > 0 (or >= 0), not a bool or a string."""
+    if isinstance(value, bool) or not isinstance(value, (int, float,
+                                                         np.integer,
+                                                         np.floating)):
+        raise TypeError(f"{name} must be a number; got {value!r}")
+    if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        bound = ">= 0" if allow_zero else "> 0"
+        raise ValueError(f"{name} must be a finite number {bound}; got {value!r}")
+    return float(value)
+
+
+def layer_size(n_inputs, n_neurons, seed_value, scale):
+    check_positive_int(n_inputs, "n_inputs")
+    check_positive_int(n_neurons, "n_neurons")
+    seed(seed_value)
+    if scale is not None:
+        positive_number(scale, "scale")
+
+
+def check_batch(y_true, y_pred, true_name="y_true", pred_name="y_pred"):
+    if len(y_true) != len(y_pred):
+        raise ValueError(
+            f"{true_name} and {pred_name} must have the same number of "
+            f"samples; got {len(y_true)} and {len(y_pred)} (shapes "
+            f"{y_true.shape} and {y_pred.shape})"
+        )
+
+
+def check_from_logits(from_logits):
+    if not isinstance(from_logits, (bool, np.bool_)):
+        raise TypeError(f"from_logits must be True or False; got {from_logits!r}")
+
+
+def binary_targets(y_true, n_outputs):
+    """0/1 labels as a float array of shape (n, n_outputs) for a sigmoid output."""
+    y_true = as_float_array(y_true, "y_true", ndim=(1, 2))
+    if y_true.ndim == 1 and n_outputs == 1:
+        y_true = y_true[:, None]                    # (n,) against (n, 1)
+    if y_true.ndim != 2 or y_true.shape[1] != n_outputs:
+        raise ValueError(
+            f"y_true must have shape (n, {n_outputs}) to match the model's "
+            f"{n_outputs} output(s); got shape {y_true.shape}"
+        )
+    _check_zero_one(y_true)
+    return y_true
+
+
+def _check_zero_one(y_true):
+    not_binary = (y_true != 0) & (y_true != 1)
+    if not_binary.any():
+        index = tuple(int(i) for i in np.argwhere(not_binary)[0])
+        raise ValueError(
+            f"y_true must hold 0/1 labels; got {y_true[index]} at index "
+            f"{_show(index)}. Did you swap y_true and y_pred? Loss "
+            "functions take (y_true, y_pred); loss classes take "
+            "(y_pred, y_true)."
+        )
+
+
+def binary_inputs(y_true, y_pred, from_logits):
+    """Checked (y_true, y_pred) for binary cross-entropy, same shape."""
+    if not checking.get():
+        return y_true, y_pred
+    check_from_logits(from_logits)
+    y_pred = as_float_array(y_pred, "y_pred", ndim=(1, 2))
+    y_true = as_float_array(y_true, "y_true", ndim=(1, 2))
+    if y_true.shape != y_pred.shape and y_true.size == y_pred.size == \
+            len(y_pred) and len(y_true) == len(y_pred):
+        y_true = y_true.reshape(y_pred.shape)      # (n,) against (n, 1)
+    check_same_shape(y_true, y_pred, "y_true", "y_pred")
+    _check_zero_one(y_true)
+    if not from_logits:
+        check_probabilities(y_pred, rows_sum_to_one=False)
+    return y_true, y_pred
+
+
+def categorical_targets(y_true, n_outputs):
+    """One-hot (n, n_outputs) targets from one-hot rows or integer labels."""
+    if n_outputs < 2:
+        raise ValueError(
+            "categorical cross-entropy needs at least 2 outputs (one per "
+            f"class); the predictions have {n_outputs}. For one output "
+            "use a sigmoid with BinaryCrossentropy()."
+        )
+    y_array = np.asarray(y_true)
+    if y_array.ndim == 1 or (y_array.ndim == 2 and y_array.shape[1] == 1):
+        labels = as_labels(y_array, "y_true", num_classes=n_outputs)
+        return np.eye(n_outputs)[labels]
+    y_true = as_float_array(y_array, "y_true", ndim=2)
+    if y_true.shape[1] != n_outputs:
+        raise ValueError(
+            f"y_true and y_pred must have the same shape; one-hot y_true "
+            f"has {y_true.shape[1]} columns, y_pred {n_outputs} (shapes "
+            f"{y_true.shape} and (n, {n_outputs}))"
+        )
+    check_one_hot(y_true)
+    return y_true
+
+
+def categorical_inputs(y_true, y_pred, from_logits, pred_name="y_pred"):
+    """Checked (one-hot y_true, y_pred), both of shape (n, classes)."""
+    if not checking.get():
+        return y_true, y_pred
+    check_from_logits(from_logits)
+    y_pred = as_float_array(y_pred, pred_name, ndim=2)
+    y_array = np.asarray(y_true)
+    if y_array.ndim == 2 and y_array.shape[1] > 1 and \
+            y_array.shape != y_pred.shape:
+        raise ValueError(
+            f"y_true and {pred_name} must have the same shape; got "
+            f"{y_array.shape} and {y_pred.shape}"
+        )
+    y_true = categorical_targets(y_array, y_pred.shape[1])
+    check_batch(y_true, y_pred, pred_name=pred_name)
+    if not from_logits:
+        check_probabilities(y_pred, pred_name, rows_sum_to_one=True)
+    return y_true, y_pred
+
+
+def sparse_inputs(labels, y_pred, from_logits):
+    """Checked (integer labels (n,), y_pred (n, classes))."""
+    if not checking.get():
+        return labels, y_pred
+    check_from_logits(from_logits)
+    y_pred = as_float_array(y_pred, "y_pred", ndim=2)
+    labels = as_labels(labels, "labels", num_classes=y_pred.shape[1])
+    check_batch(labels, y_pred, "labels")
+    if not from_logits:
+        check_probabilities(y_pred, rows_sum_to_one=True)
+    return labels, y_pred
+
+
+def accuracy_inputs(y_true, y_pred):
+    """(integer labels (n,), y_pred) for accuracy, or a clear error."""
+    if not checking.get():
+        return y_true, y_pred
+    y_pred = as_float_array(y_pred, "y_pred", ndim=(1, 2))
+    classes = y_pred.shape[1] if y_pred.ndim == 2 and y_pred.shape[1] > 1 \
+        else 2
+    y_array = np.asarray(y_true)
+    if y_array.ndim == 2 and y_array.shape[1] > 1:       # one-hot rows
+        if y_array.shape[1] != classes:
+            raise ValueError(
+                f"one-hot y_true has {y_array.shape[1]} columns but y_pred "
+                f"scores {classes} classes (shapes {y_array.shape} and "
+                f"{y_pred.shape})"
+            )
+        y_array = as_float_array(y_array, "y_true")
+        check_one_hot(y_array)
+        y_array = y_array.argmax(axis=1)
+    labels = as_labels(y_array, "y_true", num_classes=classes)
+    check_batch(labels, y_pred)
+    return labels, y_pred
+
+
+def _label_shape(labels, name="labels"):
+    shape = np.shape(labels)
+    if len(shape) == 0 or len(shape) > 2 or (len(shape) == 2 and shape[1] != 1):
+        raise ValueError(
+            f"{name} must have shape (n,) or (n, 1); got shape {shape}"
+        )
+    if shape[0] == 0:
+        raise ValueError(f"empty batch: {name} has shape {shape}")
+
+
+def to_indices_args(labels, classes):
+    if isinstance(classes, (str, bytes)) or not hasattr(classes, "__len__"):
+        raise TypeError(
+            f"classes must be a list of the label codes, e.g. [1, 2, 3, 4]; "
+            f"got {classes!r}"
+        )
+    codes = np.asarray(classes)
+    if codes.ndim != 1 or len(codes) == 0:
+        raise ValueError(
+            f"classes must be a non-empty flat list of codes; got shape "
+            f"{codes.shape}"
+        )
+    try:
+        unique = len(set(codes.tolist()))
+    except TypeError:
+        raise TypeError(f"classes must hold numbers or strings; got {classes!r}")
+    if unique != len(codes):
+        raise ValueError(f"classes has repeated entries: {list(classes)}")
+    _label_shape(labels)
+
+
+def one_hot_args(labels, num_classes, classes):
+    if num_classes is not None:
+        check_positive_int(num_classes, "num_classes")
+    if classes is not None:
+        to_indices_args(labels, classes)
+        if num_classes is not None and num_classes != len(classes):
+            raise ValueError(
+                f"num_classes={num_classes} disagrees with classes, which "
+                f"lists {len(classes)} codes; pass one of the two"
+            )
+
+
+def spiral_args(samples_per_class, classes, noise, seed_value):
+    check_positive_int(samples_per_class, "samples_per_class")
+    check_positive_int(classes, "classes")
+    positive_number(noise, "noise", allow_zero=True)
+    seed(seed_value)
+
+
+def two_blobs_args(samples_per_class, distance, spread, seed_value):
+    check_positive_int(samples_per_class, "samples_per_class")
+    positive_number(distance, "distance", allow_zero=True)
+    positive_number(spread, "spread", allow_zero=True)
+    seed(seed_value)
+
+
+def fraction(value, name):
+    """A number in [0, 1): momentum, beta_1, beta_2."""
+    value = positive_number(value, name, allow_zero=True)
+    if not value < 1.0:
+        raise ValueError(f"{name} must be in [0, 1); got {value!r}")
+    return value
+
+
+def scheduled_rate(rate, step):
+    """A schedule's learning rate must be a finite number > 0."""
+    if isinstance(rate, bool) or not isinstance(
+            rate, (int, float, np.integer, np.floating)) \
+            or not 0 < rate < np.inf:
+        raise ValueError(
+            f"the learning-rate schedule returned {rate!r} at step {step}; "
+            "a learning rate must be a finite number > 0"
+        )
+    return rate
+
+
+def first_step(optimizer, layers):
+    """The parameters an optimiser will own, checked on its first step."""
+    name = type(optimizer).__name__
+    if not isinstance(layers, (list, tuple)):
+        raise TypeError(
+            f"{name}.step(layers) takes a list of layers (model.layers); "
+            f"got {type(layers).__name__}"
+        )
+    for i, layer in enumerate(layers):
+        if not callable(getattr(layer, "parameters", None)):
+            raise TypeError(
+                f"{name}.step: layers[{i}] ({layer!r}) has no parameters() "
+                "method; pass the model's layers"
+            )
+    pairs = [pair for layer in layers for pair in layer.parameters()]
+    if not pairs:
+        raise ValueError(
+            f"{type(optimizer).__name__}.step(layers): the layers have no "
+            "parameters to update"
+        )
+    for param, grad in pairs:
+        if param.shape != grad.shape:
+            raise ValueError(
+                f"a gradient of shape {grad.shape} belongs to a parameter "
+                f"of shape {param.shape}"
+            )
+    return [param for param, _ in pairs]
+
+
+def same_parameters(optimizer, pairs):
+    """One optimiser, one model: its moments belong to those parameters."""
+    params = optimizer.params
+    if len(pairs) != len(params) or any(
+            param is not mine for (param, _), mine in zip(pairs, params)):
+        raise ValueError(
+            f"{type(optimizer).__name__}.step got other parameters than on "
+            "its first step; its state (moments, step count) belongs to "
+            "that model. Use one optimiser per model."
+        )
+
+
+def model_parts(layers, loss, optimizer):
+    """Sequential's layers, loss and optimiser, or an error that says what to pass."""
+    from .node import Layer, Loss
+    from .optimizers import Optimizer
+    if isinstance(layers, Layer) or not isinstance(layers, (list, tuple)):
+        raise TypeError(
+            "layers must be a list of layers, e.g. [Dense(2, 64), ReLU(), "
+            f"Dense(64, 3)]; got {layers!r}"
+        )
+    if not layers:
+        raise ValueError("layers is empty: a model needs at least one layer")
+    for i, layer in enumerate(layers):
+        if isinstance(layer, type) and issubclass(layer, Layer):
+            raise TypeError(
+                f"layers[{i}] is the class {layer.__name__}, not a layer: "
+                f"write {layer.__name__}(...) with parentheses"
+            )
+        if not isinstance(layer, Layer):
+            raise TypeError(
+                f"layers[{i}] must be a layer (a subclass of "
+                f"nnbook.node.Layer, such as Dense or ReLU); got {layer!r}"
+            )
+    _check_part(loss, Loss, "loss", "SoftmaxCategoricalCrossentropy()",
+                "categorical_crossentropy")
+    if optimizer is not None:
+        _check_part(optimizer, Optimizer, "optimizer", "Adam()", "adam")
+    if hasattr(loss, "check_layers"):
+        loss.check_layers(layers)
+    return list(layers), loss, optimizer
+
+
+def _check_part(value, kind, name, example, keras_name):
+    if isinstance(value, str):
+        raise TypeError(
+            f"{name}={value!r}: nnbook takes objects, not Keras' names; "
+            f"pass an instance such as {name}={example}"
+        )
+    if isinstance(value, type) and issubclass(value, kind):
+        raise TypeError(
+            f"{name} is the class {value.__name__}; pass an instance: "
+            f"{name}={value.__name__}()"
+        )
+    if not isinstance(value, kind):
+        raise TypeError(
+            f"{name} must be an nnbook {kind.__name__} such as {example}; "
+            f"got {value!r}"
+        )
+
+
+def fit_args(model, X, y, epochs, batch_size, validation_data, seed_value,
+             progress):
+    """Everything fit needs, checked once before the first update.
+
+    Returns X, the loss's targets for y, integer labels for accuracy, and
+    validation data as (X_val, targets, labels) or None.
+    """
+    if model.optimizer is None:
+        raise ValueError(
+            "this model has no optimizer, so fit cannot update it; build it "
+            "with Sequential(..., optimizer=Adam()) (or SGD(...))"
+        )
+    check_positive_int(epochs, "epochs")
+    if batch_size is not None:
+        check_positive_int(batch_size, "batch_size")
+    seed(seed_value)
+    check_bool(progress, "progress")
+    X, targets, labels = _data(model, X, y, "X", "y")
+    if validation_data is not None:
+        if not isinstance(validation_data, (tuple, list)) or \
+                len(validation_data) != 2:
+            raise TypeError(
+                "validation_data must be a pair (X_val, y_val); got "
+                f"{type(validation_data).__name__}"
+                + (f" of length {len(validation_data)}"
+                   if hasattr(validation_data, "__len__") else "")
+            )
+        validation_data = _data(model, *validation_data, "X_val", "y_val")
+    return X, targets, labels, validation_data
+
+
+def _data(model, X, y, x_name, y_name):
+    """(X, loss targets, labels) for one data set, checked against the model."""
+    X = as_float_array(X, x_name, ndim=2)
+    outputs = model.forward(X[:1])         # checks X against the first layer
+    if outputs.ndim != 2:
+        raise ValueError(
+            f"the model's outputs must be (batch, outputs); got shape "
+            f"{outputs.shape}"
+        )
+    y_shape = np.shape(y)
+    if len(y_shape) == 0 or y_shape[0] != len(X):
+        raise ValueError(
+            f"{x_name} and {y_name} must have the same number of samples; "
+            f"got {len(X)} and {y_shape[0] if y_shape else 'a scalar'}"
+        )
+    try:
+        targets = model.loss.check_targets(y, outputs.shape[1])
+    except ValueError as error:
+        raise ValueError(f"{y_name} does not suit the loss "
+                         f"{type(model.loss).__name__}(): {error}") from None
+    if targets.shape[1] > 1:
+        labels = targets.argmax(axis=1)
+    else:
+        labels = targets[:, 0].astype(np.int64)
+    return X, targets, labels
+
+
+def still_finite(total_loss, epoch, optimizer):
+    """Stop a diverging run at the epoch it diverged, not with NaN at the end."""
+    if not np.isfinite(total_loss):
+        raise RuntimeError(
+            f"training diverged: the loss became {total_loss} in epoch "
+            f"{epoch + 1}, and the weights are no longer finite. Try a "
+            f"smaller learning rate than {optimizer.learning_rate!r}."
+        )
