@@ -124,7 +124,7 @@ def train(X, y, *, epochs, weights, seed=0):
     for layer, (w, b) in ((dense1, weights[:2]), (dense2, weights[2:])):
         layer.weights, layer.biases = w.copy(), b.copy()
     loss_activation = ActivationSoftmaxLossCCE()
-    optimizer = OptimizerAdam(learning_rate=0.05, decay=5e-7)
+    optimizer = OptimizerAdam(learning_rate=0.05, decay=1e-3)
     for epoch in range(epochs):
         dense1.forward(X)
         activation1.forward(dense1.output)

@@ -40,7 +40,7 @@ def train(X, y, *, epochs, weights):
         gW1, gb1 = X.T @ dH, ones_n @ dH
         g = np.concatenate([gW1.ravel(), gb1.ravel(), gW2.ravel(),
                             gb2.ravel()])
-        lr = 0.05 / (1 + 5e-7 * (t - 1))
+        lr = 0.05 / (1 + 1e-3 * (t - 1))
         alpha = lr * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t)
         m += 0.1 * (g - m)
         v += 0.001 * (g * g - v)

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/train_spiral.py [--repeats 3] [--fit-epochs 200]
 
 The run: spiral(100, 3) (300 samples), 2-64-3 ReLU/softmax, Adam with
-lr 0.05 / (1 + 5e-7 t), 10,000 full-batch epochs, identical initial weights
+lr 0.05 / (1 + 0.001 t), 10,000 full-batch epochs, identical initial weights
 everywhere (taken from nnbook's spiral_model(seed)). Four implementations:
 
   nnbook        model.fit(X, y, epochs=10_000), float64, loss and accuracy
@@ -88,7 +88,7 @@ def _keras_model(seed):
     model.set_weights([first.weights, first.biases[0], second.weights,
                        second.biases[0]])
     optimizer = keras.optimizers.Adam(
-        keras.optimizers.schedules.InverseTimeDecay(0.05, 1, 5e-7),
+        keras.optimizers.schedules.InverseTimeDecay(0.05, 1, 1e-3),
         epsilon=1e-7)
     loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     return keras, model, optimizer, loss_fn, X.astype("float32"), y

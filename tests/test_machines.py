@@ -14,8 +14,9 @@ machine:
 - Nehalem: an old SSE4.2 CPU, without AVX.
 - Sandybridge: the first AVX CPUs.
 - Haswell: AVX2 and FMA, most laptops and desktops of the last ten years,
-  and AMD Zen (OpenBLAS runs Haswell's kernel there).
+  and AMD Zen 1-3 (OpenBLAS gives them Haswell's kernel).
 - SkylakeX: AVX-512 servers and workstations.
+- default: this machine as it is, when its own kernel is none of those.
 - numpy-no-<target>: this machine's own kernel, with NumPy's fastest SIMD
   code for exp, log and friends switched off (NPY_DISABLE_CPU_FEATURES),
   as on a CPU that lacks those instructions.
@@ -24,7 +25,7 @@ Only kernels this CPU can execute are tried. Each child process prints
 the kernel OpenBLAS actually loaded (OPENBLAS_VERBOSE=2); a kernel that
 did not take effect fails the test. Where OpenBLAS is not NumPy's BLAS
 (macOS Accelerate, some ARM builds) or the CPU is not x86-64 Linux, the
-seeds run once, under the default configuration, with a warning saying so.
+seeds run under the default configuration only, with a warning saying so.
 
 Every seed must reach 95% training accuracy and the median 97%, on every
 machine; and the same machine and seed must give the same bits twice.
@@ -147,7 +148,7 @@ def _simd_to_disable():
     dispatch, features = umath.__cpu_dispatch__, umath.__cpu_features__
     on = [name for name in dispatch if features.get(name)]
     levels = [name for name in on if name.startswith("X86_V")]
-    if not (levels or on):
+    if not on:
         return []
     start = dispatch.index(levels[-1] if levels else on[-1])
     return list(dispatch[start:])
@@ -179,7 +180,7 @@ def configurations():
                if needs <= flags]
     notes = []
     default = _default_core()
-    if default not in KERNELS:        # this machine's own kernel is another
+    if default not in [kernel for _, kernel, _ in configs]:
         configs.insert(0, ("default", None, []))
     else:
         notes.append(f"this machine's default kernel is {default}")

@@ -167,10 +167,12 @@ class SoftmaxCategoricalCrossentropy(Loss):
         shifted = logits - logits.max(axis=1, keepdims=True)
         exp = np.exp(shifted)
         total = exp.sum(axis=1, keepdims=True)
-        self.output = exp / total                 # softmax(logits)
-        self.y_true = y_true
-        log_p = shifted - np.log(total)           # log softmax(logits)
-        return float(-(y_true * log_p).sum() / len(logits))
+        exp /= total
+        self.output, self.y_true = exp, y_true    # softmax(logits), labels
+        # -sum(y * log p) with log p = shifted - log(total), and one 1 per
+        # row of y: the sum of log(total) less y's share of shifted.
+        return float((np.log(total).sum() - np.vdot(y_true, shifted))
+                     / len(logits))
 
     @checked
     def backward(self):

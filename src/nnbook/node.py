@@ -22,6 +22,8 @@ trains inside `unchecked()`, so the checks cost nothing per epoch.
 import contextlib
 import functools
 
+import numpy as np
+
 from . import checks
 
 
@@ -29,14 +31,15 @@ from . import checks
 def checked(method):
     """Run the node's check_forward / check_backward before the method."""
     check_name = "check_" + method.__name__
+    is_forward = method.__name__ == "forward"
 
     @functools.wraps(method)
     def with_checks(node, *args, **kwargs):
         if checks.checking.get():
             args, kwargs = getattr(node, check_name)(*args, **kwargs), {}
         result = method(node, *args, **kwargs)
-        if method.__name__ == "forward":
-            node._forward_shape = getattr(result, "shape", ())
+        if is_forward:                   # what backward's check compares to
+            node._forward_shape = np.shape(result)
         return result
 
     return with_checks
