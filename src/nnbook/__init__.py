@@ -18,7 +18,7 @@ from .node import Layer, Loss
 from .optimizers import SGD, Adam, InverseTimeDecay
 from .recipes import spiral_model, train_spiral
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
