@@ -1,6 +1,6 @@
 """Time the book's spiral run: nnbook vs an NNFS-style loop vs Keras.
 
-    .venv/bin/python benchmarks/train_spiral.py [--repeats 3] [--fit-epochs 200]
+    .venv/bin/python benchmarks/train_spiral.py [--repeats 5] [--fit-epochs 200]
 
 The run: spiral(100, 3) (300 samples), 2-64-3 ReLU/softmax, Adam with
 lr 0.05 / (1 + 0.001 t), 10,000 full-batch epochs, identical initial weights
@@ -156,7 +156,7 @@ def _run_in_fresh_process(name, seed, epochs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--fit-epochs", type=int, default=200,
                         help="epochs for Keras model.fit, scaled to 10,000")
     parser.add_argument("--seed", type=int, default=0)
@@ -197,6 +197,23 @@ def main():
     print(f"* model.fit ran {args.fit_epochs} epochs; its times are scaled "
           f"by {args.epochs / args.fit_epochs:g} and its accuracy/loss are "
           f"after {args.fit_epochs} epochs only.")
+
+    def median(name, key):
+        return statistics.median(r[key] for r in runs[name])
+
+    floor = median("nnbook", "loop") / median("numpy-fused", "loop")
+    nnfs = median("nnfs-style", "loop") / median("nnbook", "loop")
+    keras = min(median("tf.function", "process"),
+                median("model.fit", "process"))
+    print("\ntargets (medians above):")
+    for text, ok in [
+            (f"nnbook loop / fused floor = {floor:.2f} (target <= 1.4)",
+             floor <= 1.4),
+            (f"NNFS-style loop / nnbook loop = {nnfs:.2f} (target >= 1.65)",
+             nnfs >= 1.65),
+            (f"nnbook process {base_process:.2f} s vs fastest Keras process "
+             f"{keras:.2f} s (target: below)", base_process < keras)]:
+        print(f"  {'met ' if ok else 'MISSED'}  {text}")
 
 
 if __name__ == "__main__":
