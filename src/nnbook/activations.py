@@ -44,21 +44,23 @@ def softmax(x, axis=-1):
     Subtracting a constant from every logit leaves the result unchanged but
     makes the largest exponent exp(0) = 1, so exp cannot overflow.
     """
-    x, axis = checks.as_array(x), checks.axis(axis, x)
+    x, axis = checks.array_and_axis(x, axis)
     exp = np.exp(x - x.max(axis=axis, keepdims=True))
     return exp / exp.sum(axis=axis, keepdims=True)
 # --8<-- [end:softmax]
 
 
 # --8<-- [start:log_softmax]
+@np.errstate(over="ignore")          # x - m may pass -1.8e308: floored below
 def log_softmax(x, axis=-1):
     """log(softmax(x)) computed directly: finite even where softmax is 0.
 
     log(exp(x_i) / sum_j exp(x_j)) = (x_i - m) - log(sum_j exp(x_j - m))
-    for m = max(x). The losses use it for from_logits=True.
+    for m = max(x). The losses use it for from_logits=True. Shifted logits
+    are floored at -1e300, so even logits of +-1e308 give finite values.
     """
-    x, axis = checks.as_array(x), checks.axis(axis, x)
-    shifted = x - x.max(axis=axis, keepdims=True)
+    x, axis = checks.array_and_axis(x, axis)
+    shifted = np.maximum(x - x.max(axis=axis, keepdims=True), -1e300)
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 # --8<-- [end:log_softmax]
 

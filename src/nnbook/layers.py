@@ -71,6 +71,7 @@ class Dense(Layer):
         return f"Dense({n_inputs} -> {n_neurons})"
 
     def check_forward(self, inputs, training=False):
+        checks.dense_parameters(self)          # set by hand, perhaps
         inputs, training = super().check_forward(inputs, training)
         if inputs.shape[1] != self.weights.shape[0]:
             raise ValueError(

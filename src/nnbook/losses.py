@@ -42,7 +42,7 @@ def binary_crossentropy(y_true, y_pred, *, from_logits=False,
     """
     y_true, y_pred = checks.binary_inputs(y_true, y_pred, from_logits)
     if from_logits:
-        z = y_pred
+        z = np.clip(y_pred, -1e300, 1e300)     # so that sums stay finite
         # Same value as with p = sigmoid(z), but exp never overflows.
         losses = np.maximum(z, 0) - z * y_true + np.log1p(np.exp(-np.abs(z)))
     else:
@@ -114,11 +114,16 @@ class BinaryCrossentropy(Loss):
 # --8<-- [end:BinaryCrossentropy]
 
     def check_forward(self, y_pred, y_true):
-        y_true, y_pred = checks.binary_inputs(y_true, y_pred, False)
+        y_true, y_pred = checks.binary_inputs(y_true, y_pred, False,
+                                              hint=checks.CLASS_HINT)
         return y_pred, y_true
 
     def check_targets(self, y_true, n_outputs):
         return checks.binary_targets(y_true, n_outputs)
+
+    def check_layers(self, layers):
+        """The model must end in probabilities: a Sigmoid, say."""
+        checks.last_layer_gives_probabilities(self, layers, "Sigmoid()")
 
 
 # --8<-- [start:CategoricalCrossentropy]
@@ -145,8 +150,13 @@ class CategoricalCrossentropy(Loss):
 # --8<-- [end:CategoricalCrossentropy]
 
     def check_forward(self, y_pred, y_true):
-        y_true, y_pred = checks.categorical_inputs(y_true, y_pred, False)
+        y_true, y_pred = checks.categorical_inputs(y_true, y_pred, False,
+                                                   hint=checks.CLASS_HINT)
         return y_pred, y_true
+
+    def check_layers(self, layers):
+        """The model must end in rows that sum to 1: a Softmax."""
+        checks.last_layer_gives_probabilities(self, layers, "Softmax()")
 
     def check_targets(self, y_true, n_outputs):
         return checks.categorical_targets(y_true, n_outputs)
@@ -184,9 +194,10 @@ class SoftmaxCategoricalCrossentropy(Loss):
 # --8<-- [end:SoftmaxCategoricalCrossentropy]
 
     def check_forward(self, logits, y_true):
+        """Checked logits and one-hot y_true; see checks.logits_floor."""
         y_true, logits = checks.categorical_inputs(
             y_true, logits, True, pred_name="logits")
-        return logits, y_true
+        return checks.logits_floor(logits), y_true
 
     def check_targets(self, y_true, n_outputs):
         return checks.categorical_targets(y_true, n_outputs)
@@ -207,4 +218,7 @@ def _reduce(losses, reduction):
         return float(losses.mean())
     if reduction == "none":
         return losses
-    raise ValueError(f'reduction must be "mean" or "none"; got {reduction!r}')
+    raise ValueError(
+        f'reduction must be "mean" or "none"; got {reduction!r}'
+        + ('. Keras\' "sum_over_batch_size" is "mean" here'
+           if reduction == "sum_over_batch_size" else ""))

@@ -40,6 +40,7 @@ class Sequential:
     # --8<-- [start:train_step]
     def train_step(self, X, y):
         """One update from one batch; returns the batch loss and outputs."""
+        checks.ready_to_train(self)      # an optimiser, serving this model
         outputs = self.forward(X, training=True)
         loss = self.loss.forward(outputs, y)
         self.backward(self.loss.backward())
@@ -75,9 +76,9 @@ class Sequential:
                     total_loss += loss * len(outputs)
                     total_correct += accuracy(labels[batch], outputs) \
                         * len(outputs)
-                checks.still_finite(total_loss, epoch, self.optimizer)
                 history["loss"].append(total_loss / n)
                 history["accuracy"].append(total_correct / n)
+                checks.still_finite(history, self.optimizer)
                 if validation_data is not None:
                     X_val, val_targets, val_labels = validation_data
                     outputs = self.forward(X_val)
@@ -95,6 +96,7 @@ class Sequential:
 
     def evaluate(self, X, y):
         """(loss, accuracy) on data the model does not train on."""
+        checks.evaluate_args(self, X, y)
         outputs = self.forward(X)
         return self.loss.forward(outputs, y), accuracy(y, outputs)
     # --8<-- [end:predict]

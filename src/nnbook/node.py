@@ -68,10 +68,10 @@ class Layer:
     """
 
     def forward(self, inputs, training=False):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define forward")
 
     def backward(self, dvalues):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define backward")
 
     def parameters(self):
         """(parameter, gradient) pairs for the optimiser; none by default."""
@@ -114,18 +114,31 @@ class Loss:
     """
 
     def forward(self, y_pred, y_true):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define forward")
 
     def backward(self):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define backward")
 
     def probabilities(self, outputs):
         return outputs
 # --8<-- [end:Loss]
 
+    def check_forward(self, y_pred, y_true):
+        """y_pred: finite (batch, outputs); y_true: finite, one row per sample."""
+        y_pred = checks.as_float_array(y_pred, "y_pred", ndim=2)
+        y_true = checks.as_float_array(y_true, "y_true")
+        checks.check_batch(y_true, y_pred)
+        return y_pred, y_true
+
     def check_targets(self, y_true, n_outputs):
-        """y_true as this loss wants it for n_outputs outputs (fit, once)."""
-        return y_true
+        """y_true as this loss wants it for n_outputs outputs (fit, once).
+
+        By default a finite (n, n_outputs) float array; (n,) for one output.
+        """
+        return checks.plain_targets(y_true, n_outputs)
+
+    def check_layers(self, layers):
+        """Raise if this loss cannot follow these layers (Sequential, once)."""
 
     def check_backward(self):
         if getattr(self, "_forward_shape", None) is None:

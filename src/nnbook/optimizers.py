@@ -51,12 +51,19 @@ class Optimizer:
     """
 
     def __init__(self, learning_rate):
-        if not callable(learning_rate):
-            checks.positive_number(learning_rate, "learning_rate")
+        checks.learning_rate(learning_rate)
         self.learning_rate = learning_rate
         self.iterations = 0          # number of steps taken so far
         self.size = None             # number of parameters, set on first step
         self.params = None           # the arrays it updates, set on first step
+
+    def start(self, size):
+        """Set up the state for `size` parameters (subclasses write it)."""
+        raise NotImplementedError(f"{type(self).__name__} must define start")
+
+    def update(self, grad, learning_rate):
+        """The change to add to the parameters (subclasses write it)."""
+        raise NotImplementedError(f"{type(self).__name__} must define update")
 
     # --8<-- [start:current_learning_rate]
     def current_learning_rate(self):
@@ -70,7 +77,7 @@ class Optimizer:
     # --8<-- [start:step]
     def step(self, layers):
         """Update every parameter of `layers` once; count one step."""
-        if self.params is None:                  # the first step
+        if self.iterations == 0:                 # the first step
             self.params = checks.first_step(self, layers)
             self.size = sum(param.size for param in self.params)
             self.start(self.size)

@@ -4,6 +4,7 @@ Chapters, the command line (`python -m nnbook train spiral`), the tests and
 the benchmark all train exactly this network, so their numbers agree.
 """
 
+from . import checks
 from .activations import ReLU
 from .data import spiral
 from .layers import Dense
@@ -20,6 +21,7 @@ def spiral_model(seed=0, *, hidden=64, classes=3):
     to about 0.0045 after 10,000 steps: large steps early, small steps late,
     so training settles instead of jumping (chapter 7 shows both).
     """
+    checks.spiral_model_args(seed, hidden, classes)
     return Sequential(
         [Dense(2, hidden, seed=seed), ReLU(),
          Dense(hidden, classes, seed=seed + 1)],
