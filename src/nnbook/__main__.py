@@ -7,7 +7,14 @@ from .recipes import train_spiral
 
 
 def _count(least):
-    """An argparse type: an integer >= least, or a message argparse prints."""
+    """An argparse type: an integer >= least, or a message argparse prints.
+
+    Args:
+        least (int): The smallest value allowed.
+
+    Returns:
+        (callable): The converter, for add_argument(type=...).
+    """
     def parse(text):
         try:
             value = int(text)
@@ -22,6 +29,11 @@ def _count(least):
 
 
 def main(argv=None):
+    """Parse the command line and train.
+
+    Args:
+        argv (list[str] | None): The arguments; None for sys.argv[1:].
+    """
     parser = argparse.ArgumentParser(prog="python -m nnbook")
     commands = parser.add_subparsers(dest="command", required=True)
     train = commands.add_parser("train", help="train one of the book's models")

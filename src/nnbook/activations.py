@@ -7,7 +7,9 @@ that is what lets a network draw curved decision boundaries.
 Each idea appears twice: a plain function (`relu`, `sigmoid`, `softmax`) for
 computing values, and a class (`ReLU`, `Sigmoid`, `Softmax`) that is a node of
 the network (`nnbook.node.Layer`): `forward` remembers what `backward` will
-need.
+need. Every function and every forward checks its input first: an empty
+array, a NaN or an inf raises ValueError, anything but real numbers
+TypeError.
 """
 
 import numpy as np
@@ -18,7 +20,14 @@ from .node import Layer, checked
 
 # --8<-- [start:relu]
 def relu(x):
-    """max(0, x), element by element."""
+    """max(0, x), element by element.
+
+    Args:
+        x (array_like): Numbers of any shape.
+
+    Returns:
+        (ndarray): float64, shaped like x.
+    """
     x = checks.as_array(x)
     return np.maximum(x, 0.0)
 # --8<-- [end:relu]
@@ -30,6 +39,12 @@ def sigmoid(x):
 
     For x >= 0 we use 1 / (1 + exp(-x)); for x < 0 the same value as
     exp(x) / (1 + exp(x)). Either way exp only sees non-positive numbers.
+
+    Args:
+        x (array_like): Numbers of any shape.
+
+    Returns:
+        (ndarray): float64 values in [0, 1], shaped like x.
     """
     x = checks.as_array(x)
     e = np.exp(-np.abs(x))            # in (0, 1], never overflows
@@ -43,6 +58,13 @@ def softmax(x, axis=-1):
 
     Subtracting a constant from every logit leaves the result unchanged but
     makes the largest exponent exp(0) = 1, so exp cannot overflow.
+
+    Args:
+        x (array_like): Scores (logits), at least 1-D.
+        axis (int): The axis whose entries become one distribution.
+
+    Returns:
+        (ndarray): Probabilities shaped like x, summing to 1 along axis.
     """
     x, axis = checks.array_and_axis(x, axis)
     exp = np.exp(x - x.max(axis=axis, keepdims=True))
@@ -58,6 +80,13 @@ def log_softmax(x, axis=-1):
     log(exp(x_i) / sum_j exp(x_j)) = (x_i - m) - log(sum_j exp(x_j - m))
     for m = max(x). The losses use it for from_logits=True. Shifted logits
     are floored at -1e300, so even logits of +-1e308 give finite values.
+
+    Args:
+        x (array_like): Scores (logits), at least 1-D.
+        axis (int): The axis whose entries form one distribution.
+
+    Returns:
+        (ndarray): Log-probabilities shaped like x, all <= 0.
     """
     x, axis = checks.array_and_axis(x, axis)
     shifted = np.maximum(x - x.max(axis=axis, keepdims=True), -1e300)

@@ -14,10 +14,19 @@ from . import checks
 def spiral(samples_per_class, classes, *, noise=0.2, seed=0):
     """Interleaved spiral arms, one per class: not separable by a line.
 
-    Returns X of shape (samples_per_class * classes, 2), float64, and
-    y of shape (samples_per_class * classes,), int64 labels 0..classes-1.
     Each arm starts one step out from the centre, not at it, so no two
     points of different classes coincide.
+
+    Args:
+        samples_per_class (int): Points on each arm.
+        classes (int): Arms, one per class.
+        noise (float): Standard deviation of the angle's noise, >= 0.
+        seed (int | None): Seed of the noise; None for fresh noise.
+
+    Returns:
+        (tuple[ndarray, ndarray]): X, float64 of shape (n, 2), and y,
+            int64 labels 0..classes-1 of shape (n,), n = samples_per_class
+            * classes.
     """
     checks.spiral_args(samples_per_class, classes, noise, seed)
     rng = np.random.default_rng(seed)
@@ -38,9 +47,16 @@ def spiral(samples_per_class, classes, *, noise=0.2, seed=0):
 def two_blobs(samples_per_class, *, distance=2.0, spread=0.7, seed=0):
     """Two round clouds of points, class 0 and class 1: the binary example.
 
-    The centres sit at (-distance/2, 0) and (+distance/2, 0); `spread` is
-    the standard deviation of each cloud. Returns X (n, 2) float64 and
-    y (n,) int64 in {0, 1}.
+    Args:
+        samples_per_class (int): Points in each cloud.
+        distance (float): Between the centres, (-distance/2, 0) and
+            (+distance/2, 0); >= 0.
+        spread (float): Standard deviation of each cloud, >= 0.
+        seed (int | None): Seed of the points; None for fresh ones.
+
+    Returns:
+        (tuple[ndarray, ndarray]): X, float64 of shape (n, 2), and y,
+            int64 in {0, 1} of shape (n,), n = 2 * samples_per_class.
     """
     checks.two_blobs_args(samples_per_class, distance, spread, seed)
     rng = np.random.default_rng(seed)

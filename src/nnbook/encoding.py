@@ -19,6 +19,18 @@ def one_hot(labels, num_classes=None, *, classes=None):
     uses other codes (1=cat, 2=dog, 3=bird, 4=cow), pass them as `classes`:
     column j then stands for classes[j], so `classes=[1, 2, 3, 4]` gives
     exactly 4 columns. Without it, C = num_classes or max(labels) + 1.
+
+    Args:
+        labels (array_like): Class labels, (n,) or (n, 1).
+        num_classes (int | None): C, the number of columns.
+        classes (list | None): The codes the labels use, in column order.
+
+    Returns:
+        (ndarray): float64 of shape (n, C), one 1 per row.
+
+    Raises:
+        ValueError: A label outside [0, C), or num_classes and classes
+            that disagree.
     """
     checks.one_hot_args(labels, num_classes, classes)
     if classes is not None:
@@ -38,6 +50,16 @@ def to_indices(labels, classes):
 
     >>> to_indices([1, 3, 4], classes=[1, 2, 3, 4])
     array([0, 2, 3])
+
+    Args:
+        labels (array_like): Codes, (n,) or (n, 1).
+        classes (list): Every code once, in the order of the indices.
+
+    Returns:
+        (ndarray): int64 indices of shape (n,).
+
+    Raises:
+        ValueError: A label that is not one of classes.
     """
     checks.to_indices_args(labels, classes)
     position = {code: index for index, code in enumerate(classes)}

@@ -18,6 +18,16 @@ class Dense(Layer):
     biases has shape (1, n_neurons) so that it broadcasts over the batch.
     `seed` makes the random initial weights repeatable; `scale` is their
     standard deviation (default sqrt(2 / n_inputs), He initialisation).
+
+    Args:
+        n_inputs (int): Features per sample coming in.
+        n_neurons (int): Outputs per sample: one per neuron.
+        seed (int | None): Seed of the initial weights; None for fresh ones.
+        scale (float | None): Their standard deviation; None for He's.
+
+    Raises:
+        ValueError: A size is not a positive integer, or scale is not > 0.
+        TypeError: seed is not a non-negative integer or None.
     """
 
     # --8<-- [start:init]
@@ -39,7 +49,15 @@ class Dense(Layer):
     # --8<-- [start:forward]
     @checked
     def forward(self, inputs, training=False):
-        """Outputs for a batch: inputs (batch, n_inputs) @ weights + biases."""
+        """Outputs for a batch: inputs (batch, n_inputs) @ weights + biases.
+
+        Args:
+            inputs (ndarray): A (batch, n_inputs) array.
+            training (bool): Unused: a dense layer always does the same.
+
+        Returns:
+            (ndarray): The (batch, n_neurons) outputs.
+        """
         self.inputs = inputs
         return inputs @ self.weights + self.biases
     # --8<-- [end:forward]
@@ -51,6 +69,12 @@ class Dense(Layer):
 
         Sets dweights and dbiases (same shapes as weights and biases) and
         returns dLoss/dInputs for the layer below.
+
+        Args:
+            dvalues (ndarray): dLoss/dOutputs of the last forward call.
+
+        Returns:
+            (ndarray): dLoss/dInputs, shape (batch, n_inputs).
         """
         self.dweights = self.inputs.T @ dvalues
         self.dbiases = dvalues.sum(axis=0, keepdims=True)
@@ -58,7 +82,15 @@ class Dense(Layer):
     # --8<-- [end:backward]
 
     def parameters(self):
-        """(parameter, gradient) pairs, in a fixed order, for an optimiser."""
+        """(parameter, gradient) pairs, in a fixed order, for an optimiser.
+
+        Returns:
+            (list[tuple[ndarray, ndarray]]): (weights, dweights) and
+                (biases, dbiases).
+
+        Raises:
+            RuntimeError: backward has not run yet, so there are no gradients.
+        """
         if not hasattr(self, "dweights"):
             raise RuntimeError(
                 f"{self!r} has no gradients yet: call backward() before "
@@ -71,6 +103,19 @@ class Dense(Layer):
         return f"Dense({n_inputs} -> {n_neurons})"
 
     def check_forward(self, inputs, training=False):
+        """Layer's checks, and inputs of width n_inputs for these weights.
+
+        Args:
+            inputs (array_like): What forward was given.
+            training (bool): What forward was given.
+
+        Returns:
+            (tuple): (inputs as a float64 array, training), for forward.
+
+        Raises:
+            ValueError: inputs of another width, or weights and biases set
+                by hand that do not fit together.
+        """
         checks.dense_parameters(self)          # set by hand, perhaps
         inputs, training = super().check_forward(inputs, training)
         if inputs.shape[1] != self.weights.shape[0]:

@@ -36,9 +36,19 @@ def binary_crossentropy(y_true, y_pred, *, from_logits=False,
                         reduction="mean"):
     """Binary cross-entropy: -[y log p + (1 - y) log(1 - p)].
 
-    y_true holds 0/1 labels of the same shape as y_pred, (n,) or (n, k).
-    Returns the mean over all entries (Keras' BinaryCrossentropy()), or with
-    reduction="none" one value per sample, averaged over the k outputs.
+    Args:
+        y_true (array_like): 0/1 labels, shaped like y_pred: (n,) or (n, k).
+        y_pred (array_like): Probabilities p, or logits z with from_logits.
+        from_logits (bool): y_pred holds raw scores, and p = sigmoid(z).
+        reduction (str): "mean", or "none" for one value per sample.
+
+    Returns:
+        (float | ndarray): The mean over all entries (Keras'
+            BinaryCrossentropy()), or (n,) values averaged over the k outputs.
+
+    Raises:
+        ValueError: Labels other than 0/1 (swapped arguments?), shapes
+            that differ, or probabilities outside [0, 1].
     """
     y_true, y_pred = checks.binary_inputs(y_true, y_pred, from_logits)
     if from_logits:
@@ -59,11 +69,21 @@ def categorical_crossentropy(y_true, y_pred, *, from_logits=False,
                              reduction="mean"):
     """Categorical cross-entropy: -sum_k y_k log p_k, for one-hot y_true.
 
-    y_true and y_pred have shape (n, classes); integer labels of shape (n,)
-    are one-hot encoded first. With from_logits=False every row of y_pred
-    must be a probability distribution. Returns the batch
-    mean (Keras' CategoricalCrossentropy()) or, with reduction="none", the
-    (n,) per-sample values (Keras' categorical_crossentropy function).
+    Args:
+        y_true (array_like): One-hot rows (n, classes), or integer labels
+            (n,), which are one-hot encoded first.
+        y_pred (array_like): (n, classes), each row a probability
+            distribution; or logits with from_logits=True.
+        from_logits (bool): y_pred holds raw scores; softmax comes first.
+        reduction (str): "mean", or "none" for one value per sample.
+
+    Returns:
+        (float | ndarray): The batch mean (Keras' CategoricalCrossentropy())
+            or the (n,) values of Keras' categorical_crossentropy function.
+
+    Raises:
+        ValueError: y_true is not one-hot (swapped arguments?), the shapes
+            differ, or a row of y_pred does not sum to 1.
     """
     y_true, y_pred = checks.categorical_inputs(y_true, y_pred, from_logits)
     if from_logits:
@@ -79,10 +99,23 @@ def sparse_categorical_crossentropy(labels, y_pred, *, from_logits=False,
                                     reduction="mean"):
     """Cross-entropy for integer labels: -log p[label], no one-hot needed.
 
-    labels has shape (n,) or (n, 1) with values in [0, classes). Like Keras,
-    probabilities are clipped and then renormalised, so where some
-    probability is below 1e-7 the value differs from one-hot
+    Like Keras, probabilities are clipped and then renormalised, so where
+    some probability is below 1e-7 the value differs from one-hot
     categorical_crossentropy by about 1e-7 per clipped entry.
+
+    Args:
+        labels (array_like): Class indices in [0, classes), (n,) or (n, 1).
+        y_pred (array_like): (n, classes) probabilities, or logits with
+            from_logits=True.
+        from_logits (bool): y_pred holds raw scores; softmax comes first.
+        reduction (str): "mean", or "none" for one value per sample.
+
+    Returns:
+        (float | ndarray): The batch mean, or the (n,) per-sample values.
+
+    Raises:
+        ValueError: A label outside [0, classes), or a row of y_pred that
+            does not sum to 1.
     """
     labels, y_pred = checks.sparse_inputs(labels, y_pred, from_logits)
     if from_logits:
@@ -99,13 +132,25 @@ class BinaryCrossentropy(Loss):
 
     @checked
     def forward(self, y_pred, y_true):
-        """Mean loss over all entries of y_pred (probabilities)."""
+        """Mean loss over all entries of y_pred (probabilities).
+
+        Args:
+            y_pred (ndarray): Sigmoid outputs, (n, k).
+            y_true (ndarray): 0/1 labels of the same shape.
+
+        Returns:
+            (float): The mean loss.
+        """
         self.y_pred, self.y_true = y_pred, y_true
         return binary_crossentropy(y_true, y_pred)
 
     @checked
     def backward(self):
-        """dLoss/dy_pred for the mean loss, same shape as y_pred."""
+        """dLoss/dy_pred for the mean loss, same shape as y_pred.
+
+        Returns:
+            (ndarray): The gradient; 0 where clipping replaced p.
+        """
         y_pred, y_true = self.y_pred, self.y_true
         p = np.clip(y_pred, EPSILON, 1 - EPSILON)
         grad = (-y_true / p + (1 - y_true) / (1 - p)) / y_pred.size
@@ -122,7 +167,15 @@ class BinaryCrossentropy(Loss):
         return checks.binary_targets(y_true, n_outputs)
 
     def check_layers(self, layers):
-        """The model must end in probabilities: a Sigmoid, say."""
+        """The model must end in probabilities: a Sigmoid, say.
+
+        Args:
+            layers (list[Layer]): The model's layers, in order.
+
+        Raises:
+            ValueError: The last layer is Dense or ReLU (raw scores), or a
+                Softmax over one output (always 1).
+        """
         checks.last_layer_gives_probabilities(self, layers, "Sigmoid()")
 
 
@@ -137,13 +190,25 @@ class CategoricalCrossentropy(Loss):
 
     @checked
     def forward(self, y_pred, y_true):
-        """Mean loss over the batch."""
+        """Mean loss over the batch.
+
+        Args:
+            y_pred (ndarray): Softmax outputs, (n, classes).
+            y_true (ndarray): One-hot rows, or integer labels (n,).
+
+        Returns:
+            (float): The mean loss.
+        """
         self.y_pred, self.y_true = y_pred, y_true
         return categorical_crossentropy(y_true, y_pred)
 
     @checked
     def backward(self):
-        """dLoss/dy_pred = -y / p / n, shape (n, classes)."""
+        """dLoss/dy_pred = -y / p / n, shape (n, classes).
+
+        Returns:
+            (ndarray): The gradient; 0 where clipping replaced p.
+        """
         y_pred, y_true = self.y_pred, self.y_true
         p = np.clip(y_pred, EPSILON, 1 - EPSILON)
         return -y_true / p / len(y_pred) * (p == y_pred)
@@ -155,7 +220,14 @@ class CategoricalCrossentropy(Loss):
         return y_pred, y_true
 
     def check_layers(self, layers):
-        """The model must end in rows that sum to 1: a Softmax."""
+        """The model must end in rows that sum to 1: a Softmax.
+
+        Args:
+            layers (list[Layer]): The model's layers, in order.
+
+        Raises:
+            ValueError: The last layer is Dense, ReLU or Sigmoid.
+        """
         checks.last_layer_gives_probabilities(self, layers, "Softmax()")
 
     def check_targets(self, y_true, n_outputs):
@@ -173,7 +245,15 @@ class SoftmaxCategoricalCrossentropy(Loss):
 
     @checked
     def forward(self, logits, y_true):
-        """Mean loss; keeps the probabilities in self.output for backward."""
+        """Mean loss; keeps the probabilities in self.output for backward.
+
+        Args:
+            logits (ndarray): The last layer's raw outputs, (n, classes).
+            y_true (ndarray): One-hot rows, or integer labels (n,).
+
+        Returns:
+            (float): The mean loss.
+        """
         shifted = logits - logits.max(axis=1, keepdims=True)
         exp = np.exp(shifted)
         total = exp.sum(axis=1, keepdims=True)
@@ -186,15 +266,38 @@ class SoftmaxCategoricalCrossentropy(Loss):
 
     @checked
     def backward(self):
-        """dLoss/dlogits of the last forward call."""
+        """dLoss/dlogits of the last forward call.
+
+        Returns:
+            (ndarray): (softmax(logits) - y) / n, shape (n, classes).
+        """
         return (self.output - self.y_true) / len(self.output)
 
     def probabilities(self, logits):
+        """softmax(logits): what predict returns.
+
+        Args:
+            logits (ndarray): The network's outputs, (n, classes).
+
+        Returns:
+            (ndarray): Probabilities, each row summing to 1.
+        """
         return softmax(logits)
 # --8<-- [end:SoftmaxCategoricalCrossentropy]
 
     def check_forward(self, logits, y_true):
-        """Checked logits and one-hot y_true; see checks.logits_floor."""
+        """Checked logits and one-hot y_true; see checks.logits_floor.
+
+        Args:
+            logits (array_like): What forward was given.
+            y_true (array_like): What forward was given.
+
+        Returns:
+            (tuple): (logits, one-hot y_true) as float64 arrays, for forward.
+
+        Raises:
+            ValueError: A wrong shape, NaN or inf, labels out of range.
+        """
         y_true, logits = checks.categorical_inputs(
             y_true, logits, True, pred_name="logits")
         return checks.logits_floor(logits), y_true
@@ -203,7 +306,14 @@ class SoftmaxCategoricalCrossentropy(Loss):
         return checks.categorical_targets(y_true, n_outputs)
 
     def check_layers(self, layers):
-        """Softmax twice is a silent bug: the loss applies softmax itself."""
+        """Softmax twice is a silent bug: the loss applies softmax itself.
+
+        Args:
+            layers (list[Layer]): The model's layers, in order.
+
+        Raises:
+            ValueError: The last layer is a Softmax.
+        """
         if layers and isinstance(layers[-1], Softmax):
             raise ValueError(
                 "the last layer is Softmax(), but SoftmaxCategorical"

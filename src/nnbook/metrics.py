@@ -13,9 +13,16 @@ from . import checks
 def accuracy(y_true, y_pred):
     """Fraction of correct predictions, in [0, 1].
 
-    y_pred holds scores or probabilities: (n, classes) takes the argmax of
-    each row; (n,) or (n, 1) is a binary output, thresholded at 0.5.
-    y_true holds integer labels (n,) or (n, 1), or one-hot rows (n, classes).
+    Args:
+        y_true (array_like): Integer labels (n,) or (n, 1), or one-hot rows.
+        y_pred (array_like): Scores (n, classes), whose argmax is the class;
+            or one probability per sample, (n,) or (n, 1), thresholded at 0.5.
+
+    Returns:
+        (float): The share of samples predicted right.
+
+    Raises:
+        ValueError: Lengths, widths or labels that do not match y_pred.
     """
     labels, y_pred = checks.accuracy_inputs(y_true, y_pred)
     if y_pred.ndim == 2 and y_pred.shape[1] > 1:

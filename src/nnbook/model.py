@@ -19,6 +19,18 @@ class Sequential:
     that of `nnbook.node.Loss`, so the model never asks what kind of layer
     or loss it holds: `predict` lets the loss say how outputs become
     probabilities (softmax for `SoftmaxCategoricalCrossentropy`).
+
+    Args:
+        layers (list[Layer]): The layers, first to last.
+        loss (Loss): The last node, e.g. SoftmaxCategoricalCrossentropy().
+        optimizer (Optimizer | None): E.g. Adam(); None for a model that
+            only predicts.
+
+    Raises:
+        TypeError: Keras' names ("adam"), classes instead of instances, or
+            anything that is not an nnbook layer, loss or optimiser.
+        ValueError: Dense sizes that do not chain, a loss that cannot
+            follow the last layer, or an optimiser of another model.
     """
 
     def __init__(self, layers, *, loss, optimizer=None):
@@ -27,11 +39,28 @@ class Sequential:
 
     # --8<-- [start:forward_backward]
     def forward(self, inputs, training=False):
+        """Each layer's forward, in order.
+
+        Args:
+            inputs (array_like): A (batch, features) array.
+            training (bool): True while the model learns.
+
+        Returns:
+            (ndarray): The last layer's outputs.
+        """
         for layer in self.layers:
             inputs = layer.forward(inputs, training)
         return inputs
 
     def backward(self, dvalues):
+        """Each layer's backward, last to first; sets their gradients.
+
+        Args:
+            dvalues (ndarray): dLoss/dOutputs of the last forward call.
+
+        Returns:
+            (ndarray): dLoss/dInputs.
+        """
         for layer in reversed(self.layers):
             dvalues = layer.backward(dvalues)
         return dvalues
@@ -39,7 +68,18 @@ class Sequential:
 
     # --8<-- [start:train_step]
     def train_step(self, X, y):
-        """One update from one batch; returns the batch loss and outputs."""
+        """One update from one batch; returns the batch loss and outputs.
+
+        Args:
+            X (array_like): The batch, (batch, features).
+            y (array_like): Its labels, as the loss takes them.
+
+        Returns:
+            (tuple[float, ndarray]): The loss and the model's outputs.
+
+        Raises:
+            ValueError: No optimiser, or one that serves another model.
+        """
         checks.ready_to_train(self)      # an optimiser, serving this model
         outputs = self.forward(X, training=True)
         loss = self.loss.forward(outputs, y)
@@ -58,6 +98,23 @@ class Sequential:
         history["loss"] and history["accuracy"] hold one value per epoch
         (sample-weighted means over the batches); with validation_data also
         "val_loss" and "val_accuracy", measured after each epoch.
+
+        Args:
+            X (array_like): Training inputs, (n, features).
+            y (array_like): Their labels, as the loss takes them.
+            epochs (int): Passes over the data.
+            batch_size (int | None): Samples per update; None for all.
+            validation_data (tuple | None): (X_val, y_val), or None.
+            seed (int | None): Seed of the shuffling.
+            progress (bool): Show a tqdm progress bar.
+
+        Returns:
+            (dict[str, list[float]]): The history, one value per epoch.
+
+        Raises:
+            ValueError: Data that does not suit the model or its loss.
+            TypeError: Arguments of the wrong kind (checked before training).
+            RuntimeError: The loss became NaN or grew 100-fold: diverged.
         """
         data = checks.fit_args(self, X, y, epochs, batch_size,
                                validation_data, seed, progress)
@@ -91,11 +148,26 @@ class Sequential:
 
     # --8<-- [start:predict]
     def predict(self, X):
-        """Probabilities for X, as the loss turns outputs into them."""
+        """Probabilities for X, as the loss turns outputs into them.
+
+        Args:
+            X (array_like): Inputs, (n, features).
+
+        Returns:
+            (ndarray): One row of probabilities per sample.
+        """
         return self.loss.probabilities(self.forward(X))
 
     def evaluate(self, X, y):
-        """(loss, accuracy) on data the model does not train on."""
+        """(loss, accuracy) on data the model does not train on.
+
+        Args:
+            X (array_like): Inputs, (n, features).
+            y (array_like): Their labels.
+
+        Returns:
+            (tuple[float, float]): The mean loss and the accuracy.
+        """
         checks.evaluate_args(self, X, y)
         outputs = self.forward(X)
         return self.loss.forward(outputs, y), accuracy(y, outputs)

@@ -20,6 +20,11 @@ class InverseTimeDecay:
 
     Same arguments as keras.optimizers.schedules.InverseTimeDecay; with
     decay_steps=1 it is the NNFS book's lr / (1 + decay * iterations).
+
+    Args:
+        initial_learning_rate (float): The rate at step 0, > 0.
+        decay_steps (float): Steps per unit of decay, > 0.
+        decay_rate (float): How fast the rate falls, >= 0.
     """
 
     def __init__(self, initial_learning_rate, decay_steps, decay_rate):
@@ -31,6 +36,14 @@ class InverseTimeDecay:
         self.decay_rate = decay_rate
 
     def __call__(self, step):
+        """The learning rate for the step with this count.
+
+        Args:
+            step (int): Steps taken so far, 0 for the first update.
+
+        Returns:
+            (float): The learning rate.
+        """
         decay = 1.0 + self.decay_rate * step / self.decay_steps
         return self.initial_learning_rate / decay
 
@@ -48,6 +61,14 @@ class Optimizer:
     vector, and so do their gradients. The update rules are element-wise, so
     each optimiser writes its rule once, for that vector: one NumPy call per
     term instead of one per term per weight matrix.
+
+    Args:
+        learning_rate (float | callable): A number > 0, or a schedule
+            lr(step) such as InverseTimeDecay.
+
+    Raises:
+        ValueError: The rate is not a finite number > 0.
+        TypeError: It is neither a number nor a schedule of one argument.
     """
 
     def __init__(self, learning_rate):
@@ -58,16 +79,35 @@ class Optimizer:
         self.params = None           # the arrays it updates, set on first step
 
     def start(self, size):
-        """Set up the state for `size` parameters (subclasses write it)."""
+        """Set up the state for `size` parameters (subclasses write it).
+
+        Args:
+            size (int): How many numbers the parameters hold in all.
+        """
         raise NotImplementedError(f"{type(self).__name__} must define start")
 
     def update(self, grad, learning_rate):
-        """The change to add to the parameters (subclasses write it)."""
+        """The change to add to the parameters (subclasses write it).
+
+        Args:
+            grad (ndarray): All gradients, laid end to end.
+            learning_rate (float): The rate for this step.
+
+        Returns:
+            (ndarray): The change, shaped like grad.
+        """
         raise NotImplementedError(f"{type(self).__name__} must define update")
 
     # --8<-- [start:current_learning_rate]
     def current_learning_rate(self):
-        """The learning rate for the next step (a schedule sees the count)."""
+        """The learning rate for the next step (a schedule sees the count).
+
+        Returns:
+            (float): The rate.
+
+        Raises:
+            ValueError: A schedule returned no finite number > 0.
+        """
         if callable(self.learning_rate):
             return checks.scheduled_rate(
                 self.learning_rate(self.iterations), self.iterations)
@@ -76,7 +116,16 @@ class Optimizer:
 
     # --8<-- [start:step]
     def step(self, layers):
-        """Update every parameter of `layers` once; count one step."""
+        """Update every parameter of `layers` once; count one step.
+
+        Args:
+            layers (list[Layer]): The model's layers (model.layers).
+
+        Raises:
+            RuntimeError: A layer has no gradients yet (no backward).
+            ValueError: Other parameters than on the first step: use one
+                optimiser per model.
+        """
         if self.iterations == 0:                 # the first step
             self.params = checks.first_step(self, layers)
             self.size = sum(param.size for param in self.params)
@@ -99,6 +148,10 @@ class SGD(Optimizer):
 
     Without momentum: p <- p - lr * g.
     With momentum:    v <- momentum * v - lr * g;  p <- p + v.
+
+    Args:
+        learning_rate (float | callable): A number > 0, or a schedule.
+        momentum (float): In [0, 1); 0 for plain gradient descent.
     """
 
     def __init__(self, learning_rate=0.01, momentum=0.0):
@@ -109,7 +162,15 @@ class SGD(Optimizer):
         self.velocity = np.zeros(size)
 
     def update(self, grad, learning_rate):
-        """The change to add to the parameters."""
+        """The change to add to the parameters.
+
+        Args:
+            grad (ndarray): All gradients, laid end to end.
+            learning_rate (float): The rate for this step.
+
+        Returns:
+            (ndarray): -lr * g, or the new velocity.
+        """
         if self.momentum == 0.0:
             return -learning_rate * grad
         self.velocity = self.momentum * self.velocity - learning_rate * grad
@@ -119,7 +180,14 @@ class SGD(Optimizer):
 
 # --8<-- [start:Adam]
 class Adam(Optimizer):
-    """Adam: momentum on the gradient, scaled by a running size of it."""
+    """Adam: momentum on the gradient, scaled by a running size of it.
+
+    Args:
+        learning_rate (float | callable): A number > 0, or a schedule.
+        beta_1 (float): Decay of the gradient's running mean, in [0, 1).
+        beta_2 (float): Decay of its square's running mean, in [0, 1).
+        epsilon (float): Added to sqrt(v) so that it never divides by 0.
+    """
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
                  epsilon=1e-7):
@@ -133,7 +201,15 @@ class Adam(Optimizer):
         self.v = np.zeros(size)          # running mean of its square
 
     def update(self, grad, learning_rate):
-        """The change to add to the parameters."""
+        """The change to add to the parameters.
+
+        Args:
+            grad (ndarray): All gradients, laid end to end.
+            learning_rate (float): The rate for this step.
+
+        Returns:
+            (ndarray): -alpha_t * m / (sqrt(v) + epsilon).
+        """
         t = self.iterations + 1
         # alpha_t = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t): both bias
         # corrections folded into the step size, as Keras does.

@@ -20,6 +20,14 @@ def spiral_model(seed=0, *, hidden=64, classes=3):
     Adam's learning rate starts at 0.05 and decays as 0.05 / (1 + 0.001 t),
     to about 0.0045 after 10,000 steps: large steps early, small steps late,
     so training settles instead of jumping (chapter 7 shows both).
+
+    Args:
+        seed (int): Seeds the layers (seed and seed + 1).
+        hidden (int): Neurons in the hidden layer.
+        classes (int): Outputs, one per class, >= 2.
+
+    Returns:
+        (Sequential): The untrained model.
     """
     checks.spiral_model_args(seed, hidden, classes)
     return Sequential(
@@ -31,7 +39,16 @@ def spiral_model(seed=0, *, hidden=64, classes=3):
 
 
 def train_spiral(seed=0, *, epochs=10_000, progress=False):
-    """Train spiral_model(seed) on spiral(100, 3); return (model, history)."""
+    """Train spiral_model(seed) on spiral(100, 3); return (model, history).
+
+    Args:
+        seed (int): Seeds the data and the model.
+        epochs (int): Full-batch passes over the 300 points.
+        progress (bool): Show a tqdm progress bar.
+
+    Returns:
+        (tuple[Sequential, dict]): The trained model and fit's history.
+    """
     X, y = spiral(100, 3, seed=seed)
     model = spiral_model(seed)
     history = model.fit(X, y, epochs=epochs, progress=progress)
