@@ -1125,3 +1125,34 @@ def test_probability_zero_into_the_losses(strict):
     bce = BinaryCrossentropy()
     assert bce.forward([[0.0], [1.0]], [[1], [0]]) == pytest.approx(most)
     assert np.isfinite(bce.backward()).all()
+
+
+# --- near misses that are fine ---------------------------------------------------
+
+def test_near_misses_still_work():
+    """The checks reject mistakes, not the reasonable inputs next to them."""
+    model = small_model()
+    history = model.fit(X4.tolist(), Y4[:, None].astype(float), epochs=2,
+                        batch_size=100, seed=None)     # batch_size > n is fine
+    assert len(history["loss"]) == 2 and model.optimizer.iterations == 2
+    model.fit(X4, np.eye(3)[Y4], epochs=np.int64(1),
+              validation_data=[X4, Y4.tolist()])
+    assert model.evaluate(X4, Y4)[1] >= 0.0
+    assert model.predict([[0.1, 0.2]]).shape == (1, 3)
+    Dense(np.int64(2), 3, seed=np.int64(4), scale=0.01).forward([[1, 2]])
+    nnbook.spiral(5, 2, seed=None, noise=0)
+    nnbook.two_blobs(5, distance=0, spread=0)
+    assert nnbook.one_hot([1.0, 0.0]).tolist() == [[0, 1], [1, 0]]
+    assert nnbook.to_indices(np.array(["b", "a"]), ("a", "b")).tolist() \
+        == [1, 0]
+    assert nnbook.accuracy(np.eye(3)[[0, 1]], P) == 1.0
+    assert nnbook.softmax([1.0, 2.0]).shape == (2,)
+    schedule = InverseTimeDecay(np.float64(0.05), 1, 0)
+    SGD(schedule, momentum=np.float32(0.5))
+    Adam(learning_rate=lambda step: 0.01)
+    Adam(learning_rate=np.float64(0.01))
+    # One model's optimiser may go on training it, also as a new Sequential.
+    first = trained()
+    again = Sequential(first.layers, loss=first.loss, optimizer=first.optimizer)
+    again.train_step(X4, Y4)
+    assert first.optimizer.iterations == 2
