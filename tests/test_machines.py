@@ -28,7 +28,9 @@ did not take effect fails the test. Where OpenBLAS is not NumPy's BLAS
 seeds run under the default configuration only, with a warning saying so.
 
 Every seed must reach 95% training accuracy and the median 97%, on every
-machine; and the same machine and seed must give the same bits twice.
+machine; and the same machine and seed must give the same bits twice. The
+exercises whose checks depend on where training lands (EXERCISES) run
+under every configuration too, so their thresholds hold the same way.
 
 `python tests/test_machines.py` prints the table.
 """
@@ -47,6 +49,13 @@ import numpy as np
 import pytest
 
 SEEDS = range(8)
+# Exercise solutions with accuracy or loss thresholds on a training run.
+EXERCISES = ["exercises/07-training/ex1_rmsprop.py",
+             "exercises/07-training/ex3_learning_rates.py",
+             "exercises/08-generalisation/ex1_early_stopping.py",
+             "exercises/08-generalisation/ex2_split.py",
+             "exercises/08-generalisation/ex3_batch_budget.py"]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIN_ACCURACY = 0.95
 MEDIAN_ACCURACY = 0.97
 TIMEOUT = 300                     # seconds, per child process
@@ -62,7 +71,7 @@ KERNELS = {
 
 # Runs in each child: train some seeds, print one JSON line per seed.
 CHILD = r"""
-import hashlib, json, sys
+import contextlib, hashlib, io, json, runpy, sys
 import numpy as np
 try:
     from numpy._core import _multiarray_umath as umath
@@ -94,6 +103,14 @@ for seed in job["seeds"]:
         "loss_sha": sha(np.array(history["loss"])),
         "weights_sha": sha(*weights),
     }), flush=True)
+for path in job.get("exercises", []):
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            runpy.run_path(path, run_name="__main__")
+        failure = None
+    except BaseException as error:            # an assert of the exercise
+        failure = f"{type(error).__name__}: {error}"[:500]
+    print(json.dumps({"exercise": path, "failure": failure}), flush=True)
 """
 
 
@@ -193,12 +210,13 @@ def configurations():
     return configs, notes, []
 
 
-def _run(name, kernel, disabled, seeds):
-    """Train `seeds` in one child process; return what it printed."""
-    job = json.dumps({"seeds": list(seeds), "disabled": disabled})
+def _run(name, kernel, disabled, seeds, exercises=()):
+    """Train `seeds` (and run `exercises`) in one child; return its output."""
+    job = json.dumps({"seeds": list(seeds), "disabled": disabled,
+                      "exercises": list(exercises)})
     process = subprocess.Popen(
         [sys.executable, "-c", CHILD, job], env=_child_env(kernel, disabled),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         stdout, stderr = process.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -214,7 +232,8 @@ def _run(name, kernel, disabled, seeds):
     return {"cores": _cores(stderr), "error": error,
             "features": next((l["features"] for l in lines
                               if "features" in l), {}),
-            "runs": [l for l in lines if "seed" in l]}
+            "runs": [l for l in lines if "seed" in l],
+            "exercises": [l for l in lines if "exercise" in l]}
 
 
 def sweep(seeds=SEEDS, workers=None):
@@ -229,7 +248,7 @@ def sweep(seeds=SEEDS, workers=None):
     jobs = []
     for name, kernel, disabled in configs:
         jobs.append((name, kernel, disabled, seeds[half:] + seeds[:1]))
-        jobs.append((name, kernel, disabled, seeds[:half]))
+        jobs.append((name, kernel, disabled, seeds[:half], EXERCISES))
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     with ThreadPoolExecutor(workers) as pool:
         answers = list(pool.map(lambda job: _run(*job), jobs))
@@ -246,6 +265,7 @@ def sweep(seeds=SEEDS, workers=None):
             "features": {f: any(a["features"].get(f) for a in mine)
                          for f in disabled},
             "runs": runs,
+            "exercises": [e for a in mine for e in a["exercises"]],
             "errors": [a["error"] for a in mine if a["error"]],
         })
     return {"seeds": seeds, "configs": results, "notes": notes,
@@ -335,6 +355,19 @@ def test_every_seed_reaches_the_books_accuracy_on_every_machine(machines):
             failures.append(f"{config['name']}: median "
                             f"{statistics.median(accuracies):.3f} below "
                             f"{MEDIAN_ACCURACY}")
+    assert not failures, "\n".join(failures) + "\n\n" + table
+
+
+def test_exercise_thresholds_hold_on_every_machine(machines):
+    table = format_table(machines)
+    _fail_on_errors(machines, table)
+    failures = []
+    for config in machines["configs"]:
+        ran = {e["exercise"] for e in config["exercises"]}
+        failures += [f"{config['name']}: {path} did not run"
+                     for path in EXERCISES if path not in ran]
+        failures += [f"{config['name']}: {e['exercise']}: {e['failure']}"
+                     for e in config["exercises"] if e["failure"]]
     assert not failures, "\n".join(failures) + "\n\n" + table
 
 

@@ -60,7 +60,7 @@ def binary_crossentropy(y_true, y_pred, *, from_logits=False,
         losses = -(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))
     if losses.ndim == 2:
         losses = losses.mean(axis=1)
-    return _reduce(losses, reduction)
+    return reduce_batch(losses, reduction)
 # --8<-- [end:binary_crossentropy]
 
 
@@ -90,7 +90,7 @@ def categorical_crossentropy(y_true, y_pred, *, from_logits=False,
         log_p = log_softmax(y_pred)
     else:
         log_p = np.log(np.clip(y_pred, EPSILON, 1 - EPSILON))
-    return _reduce(-(y_true * log_p).sum(axis=1), reduction)
+    return reduce_batch(-(y_true * log_p).sum(axis=1), reduction)
 # --8<-- [end:categorical_crossentropy]
 
 
@@ -122,7 +122,7 @@ def sparse_categorical_crossentropy(labels, y_pred, *, from_logits=False,
         log_p = log_softmax(y_pred)
     else:
         log_p = log_softmax(np.log(np.clip(y_pred, EPSILON, 1 - EPSILON)))
-    return _reduce(-log_p[np.arange(len(labels)), labels], reduction)
+    return reduce_batch(-log_p[np.arange(len(labels)), labels], reduction)
 # --8<-- [end:sparse_categorical_crossentropy]
 
 
@@ -323,7 +323,19 @@ class SoftmaxCategoricalCrossentropy(Loss):
             )
 
 
-def _reduce(losses, reduction):
+def reduce_batch(losses, reduction):
+    """The batch mean of per-sample losses, or the losses themselves.
+
+    Args:
+        losses (ndarray): One loss per sample, shape (n,).
+        reduction (str): "mean" (Keras' default) or "none".
+
+    Returns:
+        (float | ndarray): The mean, or `losses` unchanged.
+
+    Raises:
+        ValueError: Any other reduction.
+    """
     if reduction == "mean":
         return float(losses.mean())
     if reduction == "none":

@@ -126,9 +126,9 @@ class Sequential:
         if validation_data is not None:
             history.update(val_loss=[], val_accuracy=[])
         with unchecked():                # no checks per step from here on
-            for epoch in _epochs(epochs, progress, history):
+            for epoch in epoch_range(epochs, progress, history):
                 total_loss = total_correct = 0.0
-                for batch in _batches(n, batch_size, rng):
+                for batch in batch_indices(n, batch_size, rng):
                     loss, outputs = self.train_step(X[batch], targets[batch])
                     total_loss += loss * len(outputs)
                     total_correct += accuracy(labels[batch], outputs) \
@@ -181,10 +181,19 @@ class Sequential:
                 f"{type(self.loss).__name__}(), optimizer={optimizer})")
 
 
-def _batches(n, batch_size, rng):
+# --8<-- [start:batch_indices]
+def batch_indices(n, batch_size, rng):
     """Index the mini-batches of one epoch: a fresh random order each time.
 
     With one batch for the whole set, yield a slice: no shuffle, no copies.
+
+    Args:
+        n (int): Number of samples.
+        batch_size (int): Samples per batch; the last batch may be smaller.
+        rng (numpy.random.Generator): Draws the order of the samples.
+
+    Yields:
+        (ndarray | slice): The indices of one batch, in order.
     """
     if batch_size >= n:
         yield slice(None)
@@ -192,10 +201,20 @@ def _batches(n, batch_size, rng):
     order = rng.permutation(n)
     for start in range(0, n, batch_size):
         yield order[start:start + batch_size]
+# --8<-- [end:batch_indices]
 
 
-def _epochs(epochs, progress, history):
-    """range(epochs), with a tqdm progress bar showing loss when asked."""
+def epoch_range(epochs, progress, history):
+    """range(epochs), with a tqdm progress bar showing the loss when asked.
+
+    Args:
+        epochs (int): Number of epochs.
+        progress (bool): Show a progress bar.
+        history (dict): fit's history, read for the bar's loss and accuracy.
+
+    Returns:
+        (iterable): The epoch numbers 0 .. epochs - 1.
+    """
     if not progress:
         return range(epochs)
     from tqdm.auto import tqdm

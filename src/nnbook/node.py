@@ -46,7 +46,7 @@ def checked(method):
             args, kwargs = getattr(node, check_name)(*args, **kwargs), {}
         result = method(node, *args, **kwargs)
         if is_forward:                   # what backward's check compares to
-            node._forward_shape = np.shape(result)
+            node.output_shape = np.shape(result)
         return result
 
     return with_checks
@@ -143,7 +143,7 @@ class Layer:
             RuntimeError: No forward call came first.
             ValueError: dvalues has another shape, or holds NaN or inf.
         """
-        shape = getattr(self, "_forward_shape", None)
+        shape = getattr(self, "output_shape", None)
         if shape is None:
             raise RuntimeError(
                 f"{self!r}.backward(dvalues) was called before forward(): "
@@ -257,7 +257,7 @@ class Loss:
         Raises:
             RuntimeError: No forward call came first.
         """
-        if getattr(self, "_forward_shape", None) is None:
+        if getattr(self, "output_shape", None) is None:
             raise RuntimeError(
                 f"{type(self).__name__}().backward() was called before "
                 "forward(y_pred, y_true): the loss's gradient belongs to the "

@@ -137,3 +137,41 @@ def test_every_section_of_the_package_is_included_by_some_page():
                for name in sections(source)
                if f"{_id(source)}:{name}" not in used]
     assert orphans == []
+
+
+def _code_without_docstrings(text):
+    """The AST of `text` with every docstring emptied: its code alone."""
+    import ast
+    import textwrap
+    tree = ast.parse(textwrap.dedent(text))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(getattr(body[0], "value", None), ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body[0].value.value = ""
+    return ast.dump(tree)
+
+
+@pytest.mark.parametrize("source", sorted((ROOT / "src" / "nnbook").glob("*.py")),
+                         ids=_id)
+def test_listings_drop_only_the_argument_tables(source):
+    """hooks/listings.py removes Args/Returns/Raises from listed docstrings.
+
+    Every line of code stays; the summary stays; no Args: is left.
+    """
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from listings import strip_reference_sections
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for name, section in sections(source).items():
+        body = lines[section.start:section.end - 1]
+        body = [line for line in body if "--8<--" not in line]
+        stripped = strip_reference_sections(body)
+        text, shown = "\n".join(body), "\n".join(stripped)
+        if text.lstrip().startswith(("def ", "class ", "@")):
+            assert _code_without_docstrings(shown) == \
+                _code_without_docstrings(text), f"{_id(source)}:{name}"
+        assert not any(l.strip() in ("Args:", "Returns:", "Raises:")
+                       for l in stripped), f"{_id(source)}:{name}"
+        summaries = [l for l in body if l.strip().startswith('"""')]
+        assert all(s in stripped for s in summaries), f"{_id(source)}:{name}"
