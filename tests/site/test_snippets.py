@@ -90,7 +90,8 @@ def test_method_listing_rule_catches_a_bare_method():
 
 def test_method_sections_are_dedented():
     listing = expand_snippets('--8<-- "src/nnbook/layers.py:forward"')
-    assert listing.startswith("def forward(self, inputs):")
+    assert listing.startswith(
+        "@checked\ndef forward(self, inputs, training=False):")
 
 
 def _mini_build(tmp_path, include):
