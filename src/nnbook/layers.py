@@ -76,9 +76,10 @@ class Dense(Layer):
         Returns:
             (ndarray): dLoss/dInputs, shape (batch, n_inputs).
         """
-        self.dweights = self.inputs.T @ dvalues
-        self.dbiases = dvalues.sum(axis=0, keepdims=True)
-        return dvalues @ self.weights.T
+        ones = np.ones((1, len(dvalues)))
+        self.dweights = self.inputs.T @ dvalues     # X^T delta
+        self.dbiases = ones @ dvalues               # 1^T delta: the batch sum
+        return dvalues @ self.weights.T             # delta W^T
     # --8<-- [end:backward]
 
     def parameters(self):

@@ -9,6 +9,8 @@ give the same new weights.
 count (0 for the first update) to a learning rate, like `InverseTimeDecay`.
 """
 
+import math
+
 import numpy as np
 
 from . import checks
@@ -213,7 +215,7 @@ class Adam(Optimizer):
         t = self.iterations + 1
         # alpha_t = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t): both bias
         # corrections folded into the step size, as Keras does.
-        alpha = (learning_rate * np.sqrt(1 - self.beta_2 ** t)
+        alpha = (learning_rate * math.sqrt(1 - self.beta_2 ** t)
                  / (1 - self.beta_1 ** t))
         # m <- m + (1 - beta_1)(g - m),  v <- v + (1 - beta_2)(g^2 - v)
         self.m += (1 - self.beta_1) * (grad - self.m)
