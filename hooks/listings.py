@@ -27,8 +27,11 @@ _SECTION = re.compile(r"^\s*(Args|Arguments|Returns|Raises|Yields):\s*$")
 
 
 def strip_reference_sections(lines):
-    """Lines of one listing without the Args/Returns/Raises docstring blocks."""
-    out, in_docstring, skipping = [], False, False
+    """Lines of one listing without the Args/Returns/Raises docstring blocks.
+
+    A docstring left with its summary alone closes on the summary's line.
+    """
+    out, in_docstring, skipping, opening = [], False, False, None
     for line in lines:
         quotes = line.count('"""')
         if skipping:
@@ -36,10 +39,12 @@ def strip_reference_sections(lines):
                 skipping = in_docstring = False
                 while out and not out[-1].strip():
                     out.pop()            # no blank line before the quotes
-                if line.strip() != '"""':
-                    out.append(line)     # text before quotes: keep it
-                    continue
-                out.append(line)
+                one_line = out[-1] + '"""'
+                if line.strip() == '"""' and len(out) - 1 == opening \
+                        and len(one_line) <= 79:
+                    out[-1] = one_line
+                else:
+                    out.append(line)
             continue
         if in_docstring and _SECTION.match(line):
             skipping = True
@@ -47,6 +52,7 @@ def strip_reference_sections(lines):
         out.append(line)
         if quotes % 2 == 1:
             in_docstring = not in_docstring
+            opening = len(out) - 1 if in_docstring else None
     return out
 
 

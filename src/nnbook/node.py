@@ -70,7 +70,8 @@ class Layer:
     """A node inside the network: forward(inputs, training), backward(dvalues).
 
     Subclasses write `forward` and `backward`; layers with weights also
-    write `parameters`. The checks below run before them (see `@checked`).
+    write `parameters`. check_forward and check_backward run before
+    them (see `@checked`).
     """
 
     def forward(self, inputs, training=False):
