@@ -76,3 +76,18 @@ def test_importing_nnbook_loads_neither_tensorflow_nor_matplotlib():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_divergence_rule_stops_runaway_losses_but_not_a_passing_jump():
+    """fit stops at a non-finite loss or one 100x the first (and over 100).
+
+    A run resumed near a loss of 0 may jump 50-fold and recover; that must
+    not count as diverged.
+    """
+    from nnbook import checks
+    optimizer = SGD(0.1)
+    checks.still_finite({"loss": [0.01, 0.5]}, optimizer)       # a jump
+    checks.still_finite({"loss": [1.1, 99.0]}, optimizer)
+    for losses in ([1.1, 111.0], [0.01, 150.0], [1.1, float("nan")]):
+        with pytest.raises(RuntimeError, match="diverged.*smaller learning"):
+            checks.still_finite({"loss": losses}, optimizer)

@@ -867,18 +867,22 @@ def _data(model, X, y, x_name, y_name):
     return X, targets, labels
 
 
-DIVERGED = 100   # a loss this many times the first epoch's: a run gone wrong
+# A loss this many times the first epoch's (or 1, whichever is larger): a run
+# gone wrong. The floor of 1 (a random guess among three classes costs 1.1)
+# keeps a resumed run that starts near 0 from stopping at a passing jump.
+DIVERGED = 100
 
 
 def still_finite(history, optimizer):
     """Stop a diverging run at the epoch it diverged, not with NaN at the end.
 
     Diverged: the epoch's loss is not finite, or is more than 100 times that
-    of the first epoch. One comparison per epoch, on numbers fit has anyway.
+    of the first epoch and more than 100. One comparison per epoch, on
+    numbers fit has anyway.
     """
     losses = history["loss"]
     loss, first = losses[-1], losses[0]
-    if math.isfinite(loss) and not (0 < first and DIVERGED * first < loss):
+    if math.isfinite(loss) and not DIVERGED * max(first, 1.0) < loss:
         return
     epoch, rate = len(losses), optimizer.learning_rate
     if not math.isfinite(loss):

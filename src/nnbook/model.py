@@ -114,7 +114,8 @@ class Sequential:
         Raises:
             ValueError: Data that does not suit the model or its loss.
             TypeError: Arguments of the wrong kind (checked before training).
-            RuntimeError: The loss became NaN or grew 100-fold: diverged.
+            RuntimeError: The loss became NaN, or 100 times the first
+                epoch's and over 100: the run diverged.
         """
         data = checks.fit_args(self, X, y, epochs, batch_size,
                                validation_data, seed, progress)
