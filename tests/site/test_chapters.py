@@ -1,4 +1,6 @@
-"""The teaching chapters: length, terms, and exercises with hidden solutions.
+"""The teaching chapters: length, and exercises with hidden solutions.
+
+(Terms: tests/site/test_terms.py.)
 
 A chapter is a folder docs/NN-name/ (NN = two digits). Its Korean and English
 pages are read as prose: fenced code, inline code and math are removed
@@ -9,13 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from sitesource import DOCS, ROOT, includes
 
 CHAPTERS = sorted(p for p in DOCS.iterdir()
                   if p.is_dir() and re.fullmatch(r"[0-9]{2}-[a-z-]+", p.name))
-TERMS = yaml.safe_load((DOCS / "glossary" / "terms.yml").read_text("utf-8"))
 MIN_ENGLISH_WORDS, MIN_HANGUL_SYLLABLES = 1200, 2500
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2\s*$", re.S | re.M)
@@ -47,39 +47,6 @@ def test_chapter_is_long_enough_in_both_languages(chapter):
     hangul = len(re.findall(r"[\uac00-\ud7a3]", chapter_text(chapter, "ko")))
     assert english >= MIN_ENGLISH_WORDS, f"{chapter.name}: {english} English words"
     assert hangul >= MIN_HANGUL_SYLLABLES, f"{chapter.name}: {hangul} Hangul syllables"
-
-
-def first_uses(text):
-    """{term: the text right after its first use} for each glossary term.
-
-    Uses inside a longer term ("손실" inside "손실 함수") do not count.
-    """
-    spans = []
-    for term in TERMS:
-        for m in re.finditer(re.escape(term["ko"]), text):
-            spans.append((m.start(), m.end(), term))
-    kept = [s for s in spans
-            if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
-                       for o in spans)]
-    first = {}
-    for start, end, term in sorted(kept, key=lambda s: s[0]):
-        first.setdefault(term["ko"], (term, text[end:end + 60]))
-    return first
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.name)
-def test_korean_terms_carry_their_english_at_first_use(chapter):
-    missing = []
-    for ko, (term, after) in first_uses(chapter_text(chapter, "ko")).items():
-        if not after.lower().startswith("(" + term["en"].lower()):
-            missing.append(f"{ko}({term['en']}) but found {ko}{after[:25]!r}")
-    assert not missing, f"{chapter.name}: " + "; ".join(missing)
-
-
-def test_first_use_rule_catches_a_bare_term():
-    found = first_uses("우리는 손실 함수를 줄입니다. 손실 함수(loss function)")
-    term, after = found["손실 함수"]
-    assert not after.lower().startswith("(" + term["en"])
 
 
 # Exercises: exercises/NN-name/exN_*.py, self-checking scripts whose
