@@ -31,6 +31,23 @@ HEADING = re.compile(r"^## (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
 URL = re.compile(r"<(https?://[^>\s]+)>")
 PLACEHOLDER_HOSTS = re.compile(
     r"(^|\.)(example\.(com|org|net)|localhost|invalid|test)$|^127\.|^0\.0\.0\.0$")
+# Document mirrors, content farms and blogs that repost other people's work:
+# a reference names the primary source (or the authoritative secondary one
+# that was read), never one of these.
+MIRROR_HOSTS = (
+    "vdocuments.mx", "vdocuments.net", "vdocuments.site", "docslib.org",
+    "gluedideas.com", "mreligion.com", "tapesearch.com", "careerplanner.com",
+    "terrymcgarty.blogspot.com", "scribd.com", "studylib.net", "coursehero.com",
+    "pdfcoffee.com", "dokumen.pub", "dokumen.tips", "documents.pub",
+    "fdocuments.net", "fdocuments.in", "pdfslide.net", "vbook.pub",
+    "idoc.pub", "docplayer.net", "pdfprof.com", "doczz.net", "docstoc.com",
+    "slideshare.net", "academia.edu", "yumpu.com", "issuu.com", "epdf.pub",
+    "silo.pub", "kupdf.net", "careersdocbox.com", "123helpme.com",
+    "ukessays.com", "bartleby.com", "studymode.com", "ipl.org",
+)
+# A reference may give a plain-http address only if it says the host has
+# nothing else ("http only" / "http만").
+HTTP_ONLY = {"ko": "http만", "en": "http only"}
 
 
 def english(path):
@@ -125,3 +142,29 @@ def test_built_pages_link_every_reference(site):
             built = site.page(page_url(page, language))
             for url in URL.findall(split(page, language)[1]):
                 assert f'href="{html.escape(url)}"' in built, (page.name, url)
+
+
+def reference_items(page, language):
+    """The list items of a page's references section, one string each."""
+    section = split(page, language)[1]
+    return [line for line in section.splitlines() if line.startswith("- ")]
+
+
+@pytest.mark.parametrize("path", KOREAN, ids=lambda p: p.name)
+def test_references_are_https_or_marked_http_only(path):
+    for page, language in ((path, "ko"), (english(path), "en")):
+        for item in reference_items(page, language):
+            for url in URL.findall(item):
+                if urlsplit(url).scheme == "https":
+                    continue
+                assert HTTP_ONLY[language] in item, (page.name, url)
+
+
+@pytest.mark.parametrize("path", KOREAN, ids=lambda p: p.name)
+def test_no_reference_is_from_a_mirror_host(path):
+    for page, language in ((path, "ko"), (english(path), "en")):
+        for url in URL.findall(split(page, language)[1]):
+            host = (urlsplit(url).hostname or "").lower().rstrip(".")
+            for mirror in MIRROR_HOSTS:
+                assert host != mirror and not host.endswith("." + mirror), (
+                    page.name, url)
