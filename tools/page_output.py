@@ -10,6 +10,7 @@ output is summarised. A failing claim stops with its message.
 """
 
 import contextlib
+import importlib
 import io
 import os
 import sys
@@ -23,6 +24,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import bookclaims  # noqa: E402
 from sitesource import expand_snippets, fences  # noqa: E402
+from test_fences import _listing_module  # noqa: E402
 
 
 def main(paths):
@@ -35,6 +37,9 @@ def main(paths):
                 continue
             session = fence.attributes.get("session")
             namespace = sessions.setdefault(session, {}) if session else {}
+            module = _listing_module(fence.code)
+            if module:     # an excerpt of a module runs in its namespace
+                namespace = dict(vars(importlib.import_module(module)))
             namespace.setdefault("__name__", "__main__")
             out = io.StringIO()
             with contextlib.redirect_stdout(out):

@@ -45,5 +45,10 @@ for width, (count, passes, seconds) in results.items():
     # Two dense layers: 2*w + w weights and biases in, w*3 + 3 out.
     assert count == 6 * width + 3, (width, count)
     assert passes == 2 * count, (width, passes)
-# Eight times the width, about eight times the forward passes and the time.
-assert results[32][2] > 2 * results[4][2], results
+# Eight times the width: 390 forward passes against 54, about seven times as
+# many, and the time grows with them. One timing can be slowed by whatever else
+# the machine is doing, so take the best of three and ask only for twice.
+best = {width: min(numerical_cost(width)[2] for _ in range(3))
+        for width in (4, 32)}
+assert results[32][1] == 390 and results[4][1] == 54, results
+assert best[32] > 2 * best[4], best
