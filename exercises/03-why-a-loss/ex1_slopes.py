@@ -4,8 +4,10 @@ Take the chapter's untrained model, Dense(2, 1, seed=0) followed by Sigmoid,
 on two_blobs(50). Write slopes(w, h) that sets weights[0, 0] to w and returns
 the central finite-difference slopes of accuracy and of binary cross-entropy
 with respect to that weight. Sweep w from -3 to 4 and report on what share of
-the weights accuracy's slope is exactly zero, and check that the loss slope
-is never zero there.
+the weights accuracy's slope is exactly zero and how many values accuracy
+takes. Then find where the loss slope changes sign: it is the bottom of the
+loss curve, the one place where a zero slope means "this is the lowest
+point", while accuracy's zero slope only means "every way looks the same".
 """
 
 # --8<-- [start:solution]
@@ -29,18 +31,30 @@ def slopes(w, h=1e-4):
 
 
 grid = np.linspace(-3.0, 4.0, 701)
-table = np.array([slopes(w) for w in grid])
-flat = np.mean(table[:, 0] == 0)
-print(f"accuracy's slope is exactly 0 at {flat:.1%} of the weights")
-steps = len({scores(w)[0] for w in grid})
-print(f"yet along the way accuracy takes {steps} different values")
-print(f"the loss slope runs from {table[:, 1].min():.4f}"
-      f" to {table[:, 1].max():.4f}")
+acc_slope, loss_slope = np.array([slopes(w) for w in grid]).T
+acc, loss = np.array([scores(w) for w in grid]).T
+flat = np.mean(acc_slope == 0)
+print(f"accuracy's slope is exactly 0 at {flat:.1%} of the weights,")
+print(f"yet accuracy takes {len(set(acc))} different values,"
+      f" from {acc.min():.2f} to {acc.max():.2f}")
+
+# The loss slope is negative, then positive: where it changes sign, the loss
+# stops falling and starts rising again. That is the bottom of the curve.
+turn = np.flatnonzero(np.diff(np.sign(loss_slope)))
+print("the loss slope changes sign between w =",
+      ", ".join(f"{grid[i]:.2f} and {grid[i + 1]:.2f}" for i in turn))
+print(f"the lowest loss on the grid is {loss.min():.4f}"
+      f" at w = {grid[loss.argmin()]:.2f}")
 # --8<-- [end:solution]
 
-# Accuracy changes along the sweep, but only in jumps between the points.
+# Accuracy's slope is zero (almost) everywhere, whether accuracy is poor or
+# good: a zero there says nothing about where the best weight is.
 assert flat > 0.9, flat
-assert steps > 10, steps
-# The loss always has a slope, and it points towards larger w on the left.
-assert np.all(table[:, 1] != 0)
-assert np.all(table[grid < 2.0, 1] < 0)
+assert len(set(acc)) > 10, len(set(acc))
+assert acc[acc_slope == 0].min() < 0.2 and acc[acc_slope == 0].max() > 0.85
+# The loss slope changes sign exactly once, from negative to positive ...
+assert len(turn) == 1, turn
+assert np.all(loss_slope[:turn[0] + 1] < 0) and np.all(loss_slope[turn[0] + 1:] > 0)
+# ... between 3 and 4, and that is where the loss is lowest.
+assert 3.0 < grid[turn[0]] < 4.0, grid[turn[0]]
+assert loss.argmin() in (turn[0], turn[0] + 1), (loss.argmin(), turn)
