@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitesource import DOCS, ROOT, includes
+from sitesource import DOCS, ROOT, includes, mkdocs_config
 
 CHAPTERS = sorted(p for p in DOCS.iterdir()
                   if p.is_dir() and re.fullmatch(r"[0-9]{2}-[a-z-]+", p.name))
@@ -31,9 +31,30 @@ def prose(text):
                      if not line.lstrip().startswith("#"))
 
 
+def nav_order():
+    """Page sources ('04-losses/index.md', ...) in the order of mkdocs.yml's nav."""
+    order = []
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            else:
+                order.append(value)
+    walk(mkdocs_config()["nav"])
+    return order
+
+
 def chapter_text(chapter, language):
+    """A chapter's prose in one language, its pages in reading (nav) order."""
+    order = nav_order()
+
+    def position(page):
+        source = f"{chapter.name}/{page.name.replace(f'.{language}.md', '.md')}"
+        return order.index(source) if source in order else len(order)
     return "\n".join(prose(p.read_text("utf-8"))
-                     for p in sorted(chapter.glob(f"*.{language}.md")))
+                     for p in sorted(chapter.glob(f"*.{language}.md"), key=position))
 
 
 def test_the_first_four_chapters_exist():
