@@ -53,7 +53,7 @@ def test_josa_refuses_what_it_cannot_read(text, particle, message):
 # then a particle and the next character. Words that start like a particle
 # but are not one ("3가지", "2이상", "3으로부터" is a particle) are left out.
 NUMBER_PARTICLE = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?%?)"
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?%?)"
     r"(이었|였|으로|로|이|가|은|는|을|를|과|와)(?=(.?))")
 NOT_A_PARTICLE = {"가": ("지", "량"), "이": ("상", "하", "내", "후", "전", "번", "미", "제"),
                   "로": ("그",)}
@@ -77,9 +77,11 @@ def particle_mistakes(text):
 
 
 def test_the_scan_finds_wrong_particles_and_passes_right_ones():
-    text = "손실은 1.049이었고 정확도는 0.967이고 0.9이고 300를 보면 3가지 2이상 5%를 7로"
+    text = ("손실은 1.049이었고 정확도는 0.967이고 0.9이고 300를 보면 3가지 2이상 "
+            "5%를 7로 3.7e-09으로 2e-3로")
     assert particle_mistakes(text) == [("1.049", "1.049이었", "1.049였"),
-                                       ("300", "300를", "300을")]
+                                       ("300", "300를", "300을"),
+                                       ("2e-3", "2e-3로", "2e-3으로")]
 
 
 def visible_text(html):
