@@ -10,7 +10,8 @@ asks here:
     print(f"검증 손실은 {josa(f'{loss:.3f}', '이었고')} ...")
 
 Numbers are read as Korean readers read them: 0.967 as 영 점 구 육 칠 (ends
-칠, ㄹ), 300 as 삼백 (ㄱ), 10000 as 만 (ㄴ), 5% as 오 퍼센트 (a vowel).
+칠, ㄹ), 300 as 삼백 (ㄱ), 10000 as 만 (ㄴ), 5% as 오 퍼센트 (a vowel), and
+1e-12 by its exponent, 일 이 마이너스 십이 (a vowel).
 tests/site/test_particles.py checks this module and every number followed by
 a particle on the built Korean pages.
 """
@@ -59,8 +60,9 @@ def final_sound(text):
     whole, decimals, percent = number.groups()
     if percent:
         return None                       # 퍼센트
-    if re.search(r"[eE]", text):
-        return "ㅂ"                        # ... 곱하기 십의 -7 제곱
+    exponent = re.search(r"[eE][-+−]?(\d+)$", text)
+    if exponent:                          # 1e-12: 일 이 마이너스 십이
+        return final_sound(str(int(exponent.group(1))))
     if decimals:
         return DIGIT_FINAL[decimals[-1]]  # read digit by digit: 영 점 구 육 칠
     whole = whole.replace(",", "")

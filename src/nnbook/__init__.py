@@ -18,7 +18,7 @@ from .node import Layer, Loss
 from .optimizers import SGD, Adam, InverseTimeDecay
 from .recipes import spiral_model, train_spiral
 
-__version__ = "0.3.0"
+__version__ = "0.3.1"
 
 __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
