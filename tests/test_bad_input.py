@@ -887,6 +887,30 @@ CASES = {
         lambda: nnbook.spiral(10, 3, seed=1.5), TypeError, ["seed", "1.5"]),
     "spiral text seed": (
         lambda: nnbook.spiral(10, 3, seed="0"), TypeError, ["seed", "'0'"]),
+    "split fractions that do not add up": (
+        lambda: nnbook.stratified_split(X4, Y4, (0.6, 0.3, 0.2)), ValueError,
+        ["fractions must add up to 1", "sum 1.1"]),
+    "split with a zero fraction": (
+        lambda: nnbook.stratified_split(X4, Y4, (1.0, 0.0)), ValueError,
+        ["fractions[1]", "> 0", "0.0"]),
+    "split fractions as one number": (
+        lambda: nnbook.stratified_split(X4, Y4, 0.5), TypeError,
+        ["fractions must be a sequence of numbers", "0.5"]),
+    "split with more parts than a class has samples": (
+        lambda: nnbook.stratified_split(X4, Y4, (0.5, 0.5)), ValueError,
+        ["class 0 has 1 samples", "2 parts"]),
+    "split of X and y of different lengths": (
+        lambda: nnbook.stratified_split(X4, Y4[:3]), ValueError,
+        ["same number of samples", "4 and 3"]),
+    "split with float labels": (
+        lambda: nnbook.stratified_split(X4, Y4 + 0.5, (0.5, 0.5)), TypeError,
+        ["y must hold integer class labels", "float64"]),
+    "split with one-hot labels": (
+        lambda: nnbook.stratified_split(X4, np.eye(3)[Y4]), ValueError,
+        ["y must be 1-D", "(4, 3)"]),
+    "split with a text seed": (
+        lambda: nnbook.stratified_split(X4, Y4, (1.0,), seed="1"), TypeError,
+        ["seed", "'1'"]),
     "two_blobs with negative spread": (
         lambda: nnbook.two_blobs(10, spread=-1), ValueError,
         ["spread", ">= 0", "-1"]),

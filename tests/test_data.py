@@ -1,9 +1,16 @@
-"""The synthetic data sets: shapes, dtypes, seeds, no global RNG use."""
+"""The data: synthetic sets, the digits, the stratified split.
+
+Shapes, dtypes, seeds, no global RNG use; the digits come from the copy in
+scikit-learn and are imported only when asked for.
+"""
 
 import numpy as np
 import pytest
 
-from nnbook import spiral, two_blobs
+import subprocess
+import sys
+
+from nnbook import digits, spiral, stratified_split, two_blobs
 
 
 def test_spiral_shapes_and_dtypes():
@@ -50,3 +57,65 @@ def test_two_blobs():
 def test_bad_sizes_raise(args):
     with pytest.raises(ValueError, match="must be a positive integer"):
         spiral(*args)
+
+
+def test_digits_are_the_uci_images():
+    images, labels = digits()
+    assert images.shape == (1797, 8, 8) and images.dtype == np.float64
+    assert labels.shape == (1797,) and labels.dtype == np.int64
+    assert images.min() == 0 and images.max() == 16
+    np.testing.assert_array_equal(images, np.round(images))   # ink counts
+    counts = np.bincount(labels)
+    assert len(counts) == 10 and counts.min() >= 174 and counts.max() <= 183
+
+
+def test_import_nnbook_does_not_import_scikit_learn():
+    code = ("import sys, nnbook; "
+            "assert 'sklearn' not in sys.modules, 'imported at import time'; "
+            "nnbook.digits(); assert 'sklearn' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_digits_without_scikit_learn_names_what_to_install():
+    code = ("import sys; sys.modules['sklearn'] = None; import nnbook\n"
+            "try:\n    nnbook.digits()\nexcept ModuleNotFoundError as e:\n"
+            "    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], check=True,
+                         capture_output=True, text=True).stdout
+    assert "scikit-learn, which is not installed" in out
+    assert "pip install 'nnbook[data]'" in out
+
+
+def test_split_is_stratified_disjoint_complete_and_seeded():
+    images, labels = digits()
+    X = images.reshape(len(images), -1)
+    rows = {row.tobytes(): i for i, row in enumerate(X)}
+    parts = stratified_split(X, labels, (0.6, 0.2, 0.2), seed=3)
+    assert [len(y) for _, y in parts] == [1078, 360, 359]
+    whole = np.bincount(labels) / len(labels)
+    seen = []
+    for X_part, y_part in parts:
+        # Each part holds every class in the same share as the whole,
+        # to within one sample of that class's exact share.
+        share = np.bincount(y_part, minlength=10)
+        np.testing.assert_allclose(share, whole * len(y_part), atol=1.5)
+        # Rows keep their labels.
+        index = [rows[row.tobytes()] for row in X_part]
+        np.testing.assert_array_equal(labels[index], y_part)
+        seen.extend(index)
+    # Disjoint and complete (the digits hold a few identical images, so
+    # count positions, not distinct rows).
+    assert len(seen) == len(X)
+    again = stratified_split(X, labels, (0.6, 0.2, 0.2), seed=3)
+    other = stratified_split(X, labels, (0.6, 0.2, 0.2), seed=4)
+    for (a, ya), (b, yb) in zip(parts, again):
+        np.testing.assert_array_equal(a, b)
+        np.testing.assert_array_equal(ya, yb)
+    assert not np.array_equal(parts[2][0], other[2][0])
+
+
+def test_split_parts_are_shuffled_not_sorted_by_class():
+    X, y = spiral(100, 3)
+    (X_a, y_a), (X_b, y_b) = stratified_split(X, y, (0.5, 0.5))
+    assert len(y_a) == len(y_b) == 150
+    assert np.any(np.diff(y_a) < 0)          # classes are mixed

@@ -5,7 +5,7 @@ Importing nnbook imports NumPy only: no TensorFlow, no matplotlib.
 
 from .activations import (ReLU, Sigmoid, Softmax, log_softmax, relu,
                           sigmoid, softmax)
-from .data import spiral, two_blobs
+from .data import digits, spiral, stratified_split, two_blobs
 from .encoding import one_hot, to_indices
 from .layers import Dense
 from .losses import (BinaryCrossentropy, CategoricalCrossentropy,
@@ -24,7 +24,8 @@ __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
     "InverseTimeDecay", "Layer", "Loss", "ReLU", "SGD", "Sequential",
     "Sigmoid", "Softmax", "SoftmaxCategoricalCrossentropy", "accuracy", "binary_crossentropy",
-    "categorical_crossentropy", "log_softmax", "one_hot", "relu", "sigmoid",
+    "categorical_crossentropy", "digits", "log_softmax", "one_hot", "relu", "sigmoid",
     "softmax", "sparse_categorical_crossentropy", "spiral", "spiral_model",
+    "stratified_split",
     "to_indices", "train_spiral", "two_blobs",
 ]

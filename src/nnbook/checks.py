@@ -525,6 +525,43 @@ def two_blobs_args(samples_per_class, distance, spread, seed_value):
     seed(seed_value)
 
 
+def split_args(X, y, fractions, seed_value):
+    """(X, y, fractions as floats) for stratified_split, all checked."""
+    X = array_of(X, "X")
+    labels = array_of(y, "y")
+    if X.ndim == 0:
+        raise ValueError("X must hold one sample per row; got a scalar")
+    if labels.ndim != 1:
+        raise ValueError(f"y must be 1-D, one label per sample; got shape "
+                         f"{labels.shape}")
+    if len(X) != len(labels):
+        raise ValueError(f"X and y must have the same number of samples; "
+                         f"got {len(X)} and {len(labels)}")
+    if labels.dtype.kind not in "iu":
+        raise TypeError(f"y must hold integer class labels; got dtype "
+                        f"{labels.dtype}")
+    try:
+        fractions = [positive_number(f, f"fractions[{i}]")
+                     for i, f in enumerate(fractions)]
+    except TypeError as error:
+        if "fractions[" in str(error):
+            raise
+        raise TypeError(f"fractions must be a sequence of numbers; got "
+                        f"{fractions!r}") from None
+    if not fractions:
+        raise ValueError("fractions must name at least one part")
+    if abs(sum(fractions) - 1.0) > 1e-9:
+        raise ValueError(f"fractions must add up to 1; got {fractions} "
+                         f"(sum {sum(fractions):g})")
+    seed(seed_value)
+    classes, counts = np.unique(labels, return_counts=True)
+    if len(counts) and counts.min() < len(fractions):
+        k = classes[counts.argmin()]
+        raise ValueError(f"class {k} has {counts.min()} samples, fewer than "
+                         f"the {len(fractions)} parts")
+    return X, labels, fractions
+
+
 def fraction(value, name):
     """A number in [0, 1): momentum, beta_1, beta_2."""
     value = positive_number(value, name, allow_zero=True)
