@@ -17,6 +17,7 @@ from .model import Sequential
 from .node import Layer, Loss
 from .optimizers import SGD, Adam, InverseTimeDecay
 from .recipes import spiral_model, train_spiral
+from .saving import load, load_weights, save
 
 __version__ = "0.3.1"
 
@@ -24,8 +25,8 @@ __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
     "InverseTimeDecay", "Layer", "Loss", "ReLU", "SGD", "Sequential",
     "Sigmoid", "Softmax", "SoftmaxCategoricalCrossentropy", "accuracy", "binary_crossentropy",
-    "categorical_crossentropy", "digits", "log_softmax", "one_hot", "relu", "sigmoid",
-    "softmax", "sparse_categorical_crossentropy", "spiral", "spiral_model",
+    "categorical_crossentropy", "digits", "load", "load_weights", "log_softmax", "one_hot", "relu", "sigmoid",
+    "save", "softmax", "sparse_categorical_crossentropy", "spiral", "spiral_model",
     "stratified_split",
     "to_indices", "train_spiral", "two_blobs",
 ]
