@@ -7,7 +7,8 @@ The rules, tested for every case below:
 
 * the exception is exactly ValueError or TypeError (RuntimeError for calls
   out of order and a diverging fit, NotImplementedError for a missing
-  method of the node contract);
+  method of the node contract, ModuleNotFoundError for a missing optional
+  dependency, FileNotFoundError for a missing model file);
 * it is raised by nnbook's own code: the innermost traceback frame is in
   src/nnbook, not in NumPy or Python;
 * its message is never one of NumPy's or Python's own;
@@ -25,6 +26,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 import warnings
 
 import numpy as np
@@ -169,6 +171,47 @@ def _train_step_without_optimizer():
 def _train_step_with_other_labels():
     model = trained()
     unchanged(lambda: model.train_step(X4, [0, 1]), model)
+
+
+def _without_scikit_learn(call):
+    """call() with scikit-learn made unimportable, then put back."""
+    saved = {name: module for name, module in sys.modules.items()
+             if name == "sklearn" or name.startswith("sklearn.")}
+    sys.modules.update({"sklearn": None, "sklearn.datasets": None})
+    try:
+        call()
+    finally:
+        for name in ("sklearn", "sklearn.datasets"):
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+
+
+class _Double(Layer):
+    def forward(self, inputs, training=False):
+        return 2 * inputs
+
+    def backward(self, dvalues):
+        return 2 * dvalues
+
+
+def _model_file():
+    """A saved small model: 2 -> 4 -> 3."""
+    path = pathlib.Path(tempfile.mkdtemp()) / "small.npz"
+    nnbook.save(trained(), path)
+    return path
+
+
+def _load_weights_into_another_architecture():
+    path = _model_file()
+    other = Sequential([Dense(2, 5, seed=0), ReLU(), Dense(5, 3, seed=1)],
+                       loss=SoftmaxCategoricalCrossentropy())
+    unchanged(lambda: nnbook.load_weights(other, path), other)
+
+
+def _load_a_file_that_is_not_a_model():
+    path = pathlib.Path(tempfile.mkdtemp()) / "weights.npz"
+    np.savez(path, weights=np.zeros((2, 4)))
+    nnbook.load(path)
 
 
 def _diverging_fit():
@@ -887,6 +930,38 @@ CASES = {
         lambda: nnbook.spiral(10, 3, seed=1.5), TypeError, ["seed", "1.5"]),
     "spiral text seed": (
         lambda: nnbook.spiral(10, 3, seed="0"), TypeError, ["seed", "'0'"]),
+    "digits_model without a seed": (
+        lambda: nnbook.digits_model(None), TypeError,
+        ["digits_model needs an integer seed", "None"]),
+    "digits_data with a text seed": (
+        lambda: nnbook.digits_data("0"), TypeError, ["seed", "'0'"]),
+    "digits without scikit-learn": (
+        lambda: _without_scikit_learn(lambda: nnbook.digits()),
+        ModuleNotFoundError,
+        ["scikit-learn, which is not installed", "pip install 'nnbook[data]'"]),
+    "train_digits(epochs=0)": (
+        lambda: nnbook.train_digits(epochs=0), ValueError, ["epochs", "0"]),
+    "save a model with a layer of its own": (
+        lambda: nnbook.save(Sequential([Dense(2, 3, seed=0), _Double()],
+                                       loss=SoftmaxCategoricalCrossentropy()),
+                            pathlib.Path(tempfile.mkdtemp()) / "m.npz"),
+        TypeError, ["layer 1 is a _Double", "cannot rebuild"]),
+    "save something that is not a model": (
+        lambda: nnbook.save([Dense(2, 3)], "m.npz"), TypeError,
+        ["model must be an nnbook Sequential", "list"]),
+    "load a file that is not a model": (
+        _load_a_file_that_is_not_a_model, ValueError,
+        ["weights.npz", "is not an nnbook model file"]),
+    "load a missing file": (
+        lambda: nnbook.load(pathlib.Path(tempfile.mkdtemp()) / "none.npz"),
+        FileNotFoundError, ["no model file at", "none.npz"]),
+    "load with a path that is not a name": (
+        lambda: nnbook.load(42), TypeError, ["path must be a file name", "int"]),
+    "load_weights into another architecture": (
+        _load_weights_into_another_architecture, ValueError,
+        ["saved from another architecture",
+         "Dense(2, 4) -> ReLU -> Dense(4, 3)",
+         "the model is Dense(2, 5) -> ReLU -> Dense(5, 3)"]),
     "split fractions that do not add up": (
         lambda: nnbook.stratified_split(X4, Y4, (0.6, 0.3, 0.2)), ValueError,
         ["fractions must add up to 1", "sum 1.1"]),

@@ -16,7 +16,8 @@ from .metrics import accuracy
 from .model import Sequential
 from .node import Layer, Loss
 from .optimizers import SGD, Adam, InverseTimeDecay
-from .recipes import spiral_model, train_spiral
+from .recipes import (digits_data, digits_model, spiral_model,
+                      train_digits, train_spiral)
 from .saving import load, load_weights, save
 
 __version__ = "0.3.1"
@@ -25,8 +26,8 @@ __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
     "InverseTimeDecay", "Layer", "Loss", "ReLU", "SGD", "Sequential",
     "Sigmoid", "Softmax", "SoftmaxCategoricalCrossentropy", "accuracy", "binary_crossentropy",
-    "categorical_crossentropy", "digits", "load", "load_weights", "log_softmax", "one_hot", "relu", "sigmoid",
+    "categorical_crossentropy", "digits", "digits_data", "digits_model", "load", "load_weights", "log_softmax", "one_hot", "relu", "sigmoid",
     "save", "softmax", "sparse_categorical_crossentropy", "spiral", "spiral_model",
     "stratified_split",
-    "to_indices", "train_spiral", "two_blobs",
+    "to_indices", "train_digits", "train_spiral", "two_blobs",
 ]

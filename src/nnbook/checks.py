@@ -934,11 +934,11 @@ def still_finite(history, optimizer):
     )
 
 
-def spiral_model_args(seed_value, hidden, classes):
-    """spiral_model seeds its layers with seed and seed + 1: an integer."""
+def spiral_model_args(seed_value, hidden, classes, name="spiral_model"):
+    """A recipe seeds its layers with seed and seed + 1: an integer."""
     if seed_value is None:
         raise TypeError(
-            "spiral_model needs an integer seed: it seeds its two layers "
+            f"{name} needs an integer seed: it seeds its two layers "
             "with seed and seed + 1; got None"
         )
     seed(seed_value)
