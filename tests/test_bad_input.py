@@ -34,7 +34,7 @@ import pytest
 
 import nnbook
 from nnbook import (SGD, Adam, BinaryCrossentropy, CategoricalCrossentropy,
-                    Dense, InverseTimeDecay, Layer, Loss, ReLU, Sequential,
+                    Dense, Dropout, EarlyStopping, InverseTimeDecay, Layer, Loss, ReLU, Sequential,
                     Sigmoid, Softmax, SoftmaxCategoricalCrossentropy)
 from nnbook.__main__ import main
 from nnbook.node import checked
@@ -935,6 +935,45 @@ CASES = {
         ["digits_model needs an integer seed", "None"]),
     "digits_data with a text seed": (
         lambda: nnbook.digits_data("0"), TypeError, ["seed", "'0'"]),
+    "dropout rate of 1": (
+        lambda: Dropout(1.0), ValueError, ["rate must be in [0, 1)", "1.0"]),
+    "dropout rate below 0": (
+        lambda: Dropout(-0.1), ValueError, ["rate", ">= 0", "-0.1"]),
+    "dropout rate as a percentage": (
+        lambda: Dropout(20), ValueError, ["rate must be in [0, 1)", "20"]),
+    "dropout rate as text": (
+        lambda: Dropout("0.5"), TypeError, ["rate must be a number", "'0.5'"]),
+    "dropout with a float seed": (
+        lambda: Dropout(0.5, seed=0.5), TypeError, ["seed", "0.5"]),
+    "dropout backward before forward": (
+        lambda: Dropout(0.5).backward(np.ones((2, 3))), RuntimeError,
+        ["Dropout(0.5).backward(dvalues) was called before forward()"]),
+    "dropout forward with training='yes'": (
+        lambda: Dropout(0.5).forward(X4, training="yes"), TypeError,
+        ["training must be True or False", "'yes'"]),
+    "negative l2": (
+        lambda: Dense(2, 3, l2=-0.01), ValueError, ["l2", ">= 0", "-0.01"]),
+    "l2 as text": (
+        lambda: Dense(2, 3, l2="1e-4"), TypeError,
+        ["l2 must be a number", "'1e-4'"]),
+    "l2 of nan": (
+        lambda: Dense(2, 3, l2=float("nan")), ValueError, ["l2", "nan"]),
+    "early stopping on an unknown metric": (
+        lambda: EarlyStopping("val_acc"), ValueError,
+        ["monitor must be one of val_loss, val_accuracy, loss, accuracy",
+         "'val_acc'"]),
+    "early stopping with patience 0": (
+        lambda: EarlyStopping(patience=0), ValueError,
+        ["patience must be a positive integer", "0"]),
+    "early stopping with restore 'yes'": (
+        lambda: EarlyStopping(restore_best_weights="yes"), TypeError,
+        ["restore_best_weights must be True or False", "'yes'"]),
+    "early stopping on val_loss without validation data": (
+        lambda: _fit(early_stopping=EarlyStopping("val_loss")), ValueError,
+        ["watches 'val_loss'", "validation_data=(X_val, y_val)"]),
+    "early stopping given as a number": (
+        lambda: _fit(early_stopping=5), TypeError,
+        ["early_stopping must be an nnbook EarlyStopping or None", "int"]),
     "digits without scikit-learn": (
         lambda: _without_scikit_learn(lambda: nnbook.digits()),
         ModuleNotFoundError,

@@ -51,9 +51,9 @@ def test_the_file_holds_a_format_version_and_a_readable_architecture(
         assert int(archive["version"]) == VERSION
         description = json.loads(str(archive["architecture"]))
     assert description == {
-        "layers": [{"kind": "Dense", "n_inputs": 2, "n_neurons": 16},
+        "layers": [{"kind": "Dense", "n_inputs": 2, "n_neurons": 16, "l2": 0.0},
                    {"kind": "ReLU"},
-                   {"kind": "Dense", "n_inputs": 16, "n_neurons": 3}],
+                   {"kind": "Dense", "n_inputs": 16, "n_neurons": 3, "l2": 0.0}],
         "loss": "SoftmaxCategoricalCrossentropy"}
 
 

@@ -16,6 +16,7 @@ from .metrics import accuracy
 from .model import Sequential
 from .node import Layer, Loss
 from .optimizers import SGD, Adam, InverseTimeDecay
+from .regularisation import Dropout, EarlyStopping
 from .recipes import (digits_data, digits_model, spiral_model,
                       train_digits, train_spiral)
 from .saving import load, load_weights, save
@@ -24,6 +25,7 @@ __version__ = "0.3.1"
 
 __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",
+    "Dropout", "EarlyStopping",
     "InverseTimeDecay", "Layer", "Loss", "ReLU", "SGD", "Sequential",
     "Sigmoid", "Softmax", "SoftmaxCategoricalCrossentropy", "accuracy", "binary_crossentropy",
     "categorical_crossentropy", "digits", "digits_data", "digits_model", "load", "load_weights", "log_softmax", "one_hot", "relu", "sigmoid",

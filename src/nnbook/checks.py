@@ -570,6 +570,30 @@ def fraction(value, name):
     return value
 
 
+MONITORED = ("val_loss", "val_accuracy", "loss", "accuracy")
+
+
+def early_stopping_args(monitor, patience, restore_best_weights):
+    if monitor not in MONITORED:
+        raise ValueError(f"monitor must be one of {', '.join(MONITORED)} "
+                         f"(a key of fit's history); got {monitor!r}")
+    check_positive_int(patience, "patience")
+    check_bool(restore_best_weights, "restore_best_weights")
+
+
+def early_stopping_fits(early_stopping, validation_data):
+    """fit's early_stopping: None or an EarlyStopping that can see its metric."""
+    from .regularisation import EarlyStopping
+    if early_stopping is None:
+        return
+    if not isinstance(early_stopping, EarlyStopping):
+        raise TypeError(f"early_stopping must be an nnbook EarlyStopping or "
+                        f"None; got {type(early_stopping).__name__}")
+    if early_stopping.monitor.startswith("val_") and validation_data is None:
+        raise ValueError(f"early_stopping watches {early_stopping.monitor!r}, "
+                         f"which needs validation_data=(X_val, y_val)")
+
+
 def learning_rate(value):
     """A finite number > 0, or a schedule: a callable lr(step)."""
     if not callable(value):
@@ -747,6 +771,7 @@ def _check_widths(layers):
     """Each Dense layer takes as many inputs as the one before gives out."""
     from .activations import ReLU, Sigmoid, Softmax
     from .layers import Dense
+    from .regularisation import Dropout
     width = None                         # unknown until the first Dense
     for i, layer in enumerate(layers):
         if isinstance(layer, Dense):
@@ -758,7 +783,7 @@ def _check_widths(layers):
                     f"outputs: write Dense({width}, {n_neurons})"
                 )
             width = n_neurons
-        elif not isinstance(layer, (ReLU, Sigmoid, Softmax)):
+        elif not isinstance(layer, (ReLU, Sigmoid, Softmax, Dropout)):
             width = None                 # a custom layer: width unknown
 
 

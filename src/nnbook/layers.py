@@ -18,21 +18,27 @@ class Dense(Layer):
     biases has shape (1, n_neurons) so that it broadcasts over the batch.
     `seed` makes the random initial weights repeatable; `scale` is their
     standard deviation (default sqrt(2 / n_inputs), He initialisation).
+    `l2` > 0 adds the penalty l2 * sum(weights ** 2) to the loss, as Keras'
+    kernel_regularizer=L2(l2) does, and its gradient 2 * l2 * weights to
+    dweights (chapter 10).
 
     Args:
         n_inputs (int): Features per sample coming in.
         n_neurons (int): Outputs per sample: one per neuron.
         seed (int | None): Seed of the initial weights; None for fresh ones.
         scale (float | None): Their standard deviation; None for He's.
+        l2 (float): Strength of the L2 penalty on the weights, >= 0.
 
     Raises:
-        ValueError: A size is not a positive integer, or scale is not > 0.
+        ValueError: A size is not a positive integer, scale is not > 0, or
+            l2 is negative.
         TypeError: seed is not a non-negative integer or None.
     """
 
     # --8<-- [start:init]
-    def __init__(self, n_inputs, n_neurons, *, seed=None, scale=None):
+    def __init__(self, n_inputs, n_neurons, *, seed=None, scale=None, l2=0.0):
         checks.layer_size(n_inputs, n_neurons, seed, scale)
+        self.l2 = checks.positive_number(l2, "l2", allow_zero=True)
         rng = np.random.default_rng(seed)
         # Random weights break the symmetry between neurons: with equal
         # weights every neuron would compute, and learn, the same thing.
@@ -79,8 +85,20 @@ class Dense(Layer):
         ones = np.ones((1, len(dvalues)))
         self.dweights = self.inputs.T @ dvalues     # X^T delta
         self.dbiases = ones @ dvalues               # 1^T delta: the batch sum
+        if self.l2:
+            self.dweights += 2 * self.l2 * self.weights   # d(l2 sum W^2)/dW
         return dvalues @ self.weights.T             # delta W^T
     # --8<-- [end:backward]
+
+    # --8<-- [start:penalty]
+    def penalty(self):
+        """The L2 penalty l2 * sum(weights ** 2) (0 when l2 is 0).
+
+        Returns:
+            (float): What this layer adds to the loss.
+        """
+        return self.l2 * float(np.sum(self.weights ** 2)) if self.l2 else 0.0
+    # --8<-- [end:penalty]
 
     def parameters(self):
         """(parameter, gradient) pairs, in a fixed order, for an optimiser.
@@ -101,7 +119,8 @@ class Dense(Layer):
 
     def __repr__(self):
         n_inputs, n_neurons = self.weights.shape
-        return f"Dense({n_inputs} -> {n_neurons})"
+        l2 = f", l2={self.l2:g}" if getattr(self, "l2", 0.0) else ""
+        return f"Dense({n_inputs} -> {n_neurons}{l2})"
 
     def check_forward(self, inputs, training=False):
         """Layer's checks, and inputs of width n_inputs for these weights.

@@ -82,22 +82,34 @@ class Sequential:
         """
         checks.ready_to_train(self)      # an optimiser, serving this model
         outputs = self.forward(X, training=True)
-        loss = self.loss.forward(outputs, y)
+        loss = self.loss.forward(outputs, y) + self.penalty()
         self.backward(self.loss.backward())
         self.optimizer.step(self.layers)
         return loss, outputs
     # --8<-- [end:train_step]
 
+    # --8<-- [start:penalty]
+    def penalty(self):
+        """What the layers add to the loss: their L2 penalties (chapter 10).
+
+        Returns:
+            (float): The sum of every layer's penalty(); 0 without any.
+        """
+        return sum(layer.penalty() for layer in self.layers)
+    # --8<-- [end:penalty]
+
     # --8<-- [start:fit]
     def fit(self, X, y, *, epochs, batch_size=None, validation_data=None,
-            seed=0, progress=False):
+            seed=0, progress=False, early_stopping=None):
         """Train for `epochs` passes over (X, y); return the history.
 
         batch_size=None uses the whole set as one batch. Otherwise samples
         are shuffled every epoch (with `seed`) and cut into mini-batches.
         history["loss"] and history["accuracy"] hold one value per epoch
         (sample-weighted means over the batches); with validation_data also
-        "val_loss" and "val_accuracy", measured after each epoch.
+        "val_loss" and "val_accuracy", measured after each epoch. The loss
+        includes the layers' L2 penalties, as Keras reports it. With
+        early_stopping, training may end before `epochs` (chapter 10).
 
         Args:
             X (array_like): Training inputs, (n, features).
@@ -107,6 +119,8 @@ class Sequential:
             validation_data (tuple | None): (X_val, y_val), or None.
             seed (int | None): Seed of the shuffling.
             progress (bool): Show a tqdm progress bar.
+            early_stopping (EarlyStopping | None): Stop when its metric
+                stops improving, and restore the best weights if it says so.
 
         Returns:
             (dict[str, list[float]]): The history, one value per epoch.
@@ -119,6 +133,7 @@ class Sequential:
         """
         data = checks.fit_args(self, X, y, epochs, batch_size,
                                validation_data, seed, progress)
+        checks.early_stopping_fits(early_stopping, validation_data)
         X, targets, labels, validation_data = data   # checked once, here
         n = len(X)
         batch_size = n if batch_size is None else batch_size
@@ -141,9 +156,17 @@ class Sequential:
                     X_val, val_targets, val_labels = validation_data
                     outputs = self.forward(X_val)
                     history["val_loss"].append(
-                        self.loss.forward(outputs, val_targets))
+                        self.loss.forward(outputs, val_targets)
+                        + self.penalty())
                     history["val_accuracy"].append(
                         accuracy(val_labels, outputs))
+                if early_stopping is not None:
+                    if epoch == 0:
+                        early_stopping.start(self.layers)
+                    if early_stopping.should_stop(history):
+                        break
+            if early_stopping is not None:
+                early_stopping.finish()
         return history
     # --8<-- [end:fit]
 
@@ -162,6 +185,8 @@ class Sequential:
     def evaluate(self, X, y):
         """(loss, accuracy) on data the model does not train on.
 
+        The loss includes the layers' L2 penalties, as Keras' does.
+
         Args:
             X (array_like): Inputs, (n, features).
             y (array_like): Their labels.
@@ -171,7 +196,8 @@ class Sequential:
         """
         checks.evaluate_args(self, X, y)
         outputs = self.forward(X)
-        return self.loss.forward(outputs, y), accuracy(y, outputs)
+        return (self.loss.forward(outputs, y) + self.penalty(),
+                accuracy(y, outputs))
     # --8<-- [end:predict]
 
     def __repr__(self):

@@ -107,6 +107,14 @@ class Layer:
             (list[tuple[ndarray, ndarray]]): Each array with its gradient.
         """
         return []
+
+    def penalty(self):
+        """What the layer adds to the loss (an L2 penalty); 0 by default.
+
+        Returns:
+            (float): The penalty, added to the loss the model reports.
+        """
+        return 0.0
 # --8<-- [end:Layer]
 
     def __repr__(self):

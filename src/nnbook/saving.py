@@ -17,6 +17,7 @@ import numpy as np
 
 from .activations import ReLU, Sigmoid, Softmax
 from .layers import Dense
+from .regularisation import Dropout
 from .losses import (BinaryCrossentropy, CategoricalCrossentropy,
                      SoftmaxCategoricalCrossentropy)
 from .model import Sequential
@@ -25,7 +26,7 @@ FORMAT = "nnbook-model"
 VERSION = 1                 # raise it when the file's layout changes
 
 NODES = {cls.__name__: cls for cls in (
-    Dense, ReLU, Sigmoid, Softmax,
+    Dense, Dropout, ReLU, Sigmoid, Softmax,
     BinaryCrossentropy, CategoricalCrossentropy,
     SoftmaxCategoricalCrossentropy)}
 
@@ -57,6 +58,9 @@ def architecture(model):
         entry = {"kind": kind}
         if isinstance(layer, Dense):
             entry["n_inputs"], entry["n_neurons"] = layer.weights.shape
+            entry["l2"] = layer.l2
+        elif isinstance(layer, Dropout):
+            entry["rate"] = layer.rate
         layers.append(entry)
     loss = type(model.loss).__name__
     if NODES.get(loss) is not type(model.loss):
@@ -103,7 +107,10 @@ def load(path, *, optimizer=None):
     layers = []
     for entry in description["layers"]:
         if entry["kind"] == "Dense":
-            layers.append(Dense(entry["n_inputs"], entry["n_neurons"], seed=0))
+            layers.append(Dense(entry["n_inputs"], entry["n_neurons"],
+                                seed=0, l2=entry.get("l2", 0.0)))
+        elif entry["kind"] == "Dropout":
+            layers.append(Dropout(entry["rate"]))
         else:
             layers.append(NODES[entry["kind"]]())
     model = Sequential(layers, loss=NODES[description["loss"]](),
@@ -142,9 +149,14 @@ def _layer_kinds():
 
 
 def _summary(layers):
-    return " -> ".join(
-        f"Dense({e['n_inputs']}, {e['n_neurons']})" if e["kind"] == "Dense"
-        else e["kind"] for e in layers)
+    def one(e):
+        if e["kind"] == "Dense":
+            l2 = f", l2={e['l2']:g}" if e.get("l2") else ""
+            return f"Dense({e['n_inputs']}, {e['n_neurons']}{l2})"
+        if e["kind"] == "Dropout":
+            return f"Dropout({e['rate']:g})"
+        return e["kind"]
+    return " -> ".join(one(e) for e in layers)
 
 
 def _read(path):
@@ -180,7 +192,9 @@ def _read(path):
 
 
 def _copy_weights(model, weights):
+    # In place: an optimiser that already stepped keeps updating the same
+    # arrays (the architecture check guarantees equal shapes).
     for i, layer in enumerate(model.layers):
         if isinstance(layer, Dense):
-            layer.weights = weights[f"layer{i}.weights"].astype(np.float64)
-            layer.biases = weights[f"layer{i}.biases"].astype(np.float64)
+            layer.weights[...] = weights[f"layer{i}.weights"]
+            layer.biases[...] = weights[f"layer{i}.biases"]
