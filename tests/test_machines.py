@@ -29,6 +29,9 @@ seeds run under the default configuration only, with a warning saying so.
 
 Every seed must reach 95% training accuracy and the median 97%, on every
 machine; and the same machine and seed must give the same bits twice. The
+digits model of chapter 9 (`train_digits`) runs for the same seeds, and
+every seed must reach DIGITS_TEST_ACCURACY on the test images, the number
+chapter 9 promises. The
 exercises whose checks depend on where training lands (EXERCISES) run
 under every configuration too, so their thresholds hold the same way.
 
@@ -58,6 +61,7 @@ EXERCISES = ["exercises/07-training/ex1_rmsprop.py",
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIN_ACCURACY = 0.95
 MEDIAN_ACCURACY = 0.97
+DIGITS_TEST_ACCURACY = 0.96       # chapter 9: 359 test images, 0.28 points each
 TIMEOUT = 300                     # seconds, per child process
 
 # OpenBLAS kernel -> the /proc/cpuinfo flags a CPU needs to execute it.
@@ -103,6 +107,11 @@ for seed in job["seeds"]:
         "loss_sha": sha(np.array(history["loss"])),
         "weights_sha": sha(*weights),
     }), flush=True)
+*_, (X_test, y_test) = nnbook.digits_data(0)
+for seed in job["seeds"]:
+    model, _ = nnbook.train_digits(seed)
+    print(json.dumps({"digits_seed": seed, "test_accuracy":
+                      float(model.evaluate(X_test, y_test)[1])}), flush=True)
 for path in job.get("exercises", []):
     try:
         with contextlib.redirect_stdout(io.StringIO()):
@@ -233,6 +242,7 @@ def _run(name, kernel, disabled, seeds, exercises=()):
             "features": next((l["features"] for l in lines
                               if "features" in l), {}),
             "runs": [l for l in lines if "seed" in l],
+            "digits": [l for l in lines if "digits_seed" in l],
             "exercises": [l for l in lines if "exercise" in l]}
 
 
@@ -255,16 +265,19 @@ def sweep(seeds=SEEDS, workers=None):
     results = []
     for name, kernel, disabled in configs:
         mine = [a for job, a in zip(jobs, answers) if job[0] == name]
-        runs = {}
+        runs, digits = {}, {}
         for answer in mine:
             for run in answer["runs"]:
                 runs.setdefault(run["seed"], []).append(run)
+            for run in answer["digits"]:
+                digits[run["digits_seed"]] = run["test_accuracy"]
         results.append({
             "name": name, "kernel": kernel, "disabled": disabled,
             "cores": sorted({c for a in mine for c in a["cores"]}),
             "features": {f: any(a["features"].get(f) for a in mine)
                          for f in disabled},
             "runs": runs,
+            "digits": digits,
             "exercises": [e for a in mine for e in a["exercises"]],
             "errors": [a["error"] for a in mine if a["error"]],
         })
@@ -295,6 +308,15 @@ def format_table(result):
             + (f"{min(got):8.3f}{statistics.median(got):8.3f}" if got
                else f"{'-':>8}{'-':>8}")
             + ("  -" if not repeats else "  same" if same else "  DIFFERS"))
+    lines.append(f"test accuracy, digits run, same seeds (need each >= "
+                 f"{DIGITS_TEST_ACCURACY})")
+    for config in result["configs"]:
+        got = [config["digits"].get(s) for s in seeds]
+        lines.append(f"{config['name']:<33}"
+                     + "".join("      -" if a is None else f"{a:7.3f}"
+                               for a in got)
+                     + (f"{min(a for a in got if a is not None):8.3f}"
+                        if any(a is not None for a in got) else ""))
     lines += [f"note: {note}" for note in result["warnings"] + result["notes"]]
     for config in result["configs"]:
         lines += [f"error: {error}" for error in config["errors"]]
@@ -355,6 +377,21 @@ def test_every_seed_reaches_the_books_accuracy_on_every_machine(machines):
             failures.append(f"{config['name']}: median "
                             f"{statistics.median(accuracies):.3f} below "
                             f"{MEDIAN_ACCURACY}")
+    assert not failures, "\n".join(failures) + "\n\n" + table
+
+
+def test_the_digits_model_reaches_its_test_accuracy_on_every_machine(machines):
+    table = format_table(machines)
+    _fail_on_errors(machines, table)
+    failures = []
+    for config in machines["configs"]:
+        for seed in machines["seeds"]:
+            accuracy = config["digits"].get(seed)
+            if accuracy is None:
+                failures.append(f"{config['name']}: no digits run for seed {seed}")
+            elif accuracy < DIGITS_TEST_ACCURACY:
+                failures.append(f"{config['name']}: digits seed {seed} test "
+                                f"accuracy {accuracy:.3f}")
     assert not failures, "\n".join(failures) + "\n\n" + table
 
 
