@@ -4,8 +4,10 @@ Train spiral_model(0, hidden=256) on spiral(20, 3, seed=1) in chunks of
 10 epochs, checking the validation loss on spiral(100, 3, seed=7) after
 each chunk. Keep a copy of the weights with the lowest validation loss;
 stop after 5 chunks without improvement and restore those weights. Check
-that training in chunks records the same history as one long fit, and
-that the stopped model beats the one trained to the end.
+that training in chunks records the same history as one long fit. Then
+grade the stopped model and the one trained to the end once each on a
+test set, spiral(100, 3, seed=13): the validation loss chose when to
+stop, so only the test set can say whether stopping paid off.
 """
 
 # --8<-- [start:solution]
@@ -48,6 +50,7 @@ def fit_early_stopping(model, X, y, validation_data, *, chunk=10,
 
 X, y = spiral(20, 3, seed=1)
 X_val, y_val = spiral(100, 3, seed=7)
+X_test, y_test = spiral(100, 3, seed=13)     # graded once, at the end
 
 model = spiral_model(0, hidden=256)
 history, best_epoch = fit_early_stopping(model, X, y, (X_val, y_val))
@@ -63,9 +66,15 @@ assert np.allclose(history["loss"], full["loss"][:stopped_at], rtol=0, atol=1e-1
 # It stopped early, after the validation loss turned upwards ...
 assert stopped_at < 600 and stopped_at == best_epoch + 5 * 10
 assert full["val_loss"][-1] > full["val_loss"][best_epoch - 1]
-# ... and the restored weights are the best ones it saw, better than the end.
+# ... and the restored weights are the best ones it saw.
 val_loss, _ = model.evaluate(X_val, y_val)
 assert abs(val_loss - full["val_loss"][best_epoch - 1]) < 1e-12
-assert val_loss < whole.evaluate(X_val, y_val)[0]
-print(f"validation loss {val_loss:.3f} (trained to the end: "
-      f"{whole.evaluate(X_val, y_val)[0]:.3f})")
+# The validation loss did the choosing, so the test set grades: once each.
+test_loss, test_accuracy = model.evaluate(X_test, y_test)
+end_loss, end_accuracy = whole.evaluate(X_test, y_test)
+print(f"test loss {test_loss:.3f}, accuracy {test_accuracy:.3f} "
+      f"(trained to the end: {end_loss:.3f}, {end_accuracy:.3f})")
+assert test_loss < end_loss
+# The loss says stopping paid off; the accuracy says not yet: the model
+# stopped before it had learned much of the spiral.
+assert test_accuracy < end_accuracy

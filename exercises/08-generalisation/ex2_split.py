@@ -4,7 +4,8 @@ Write train_validation_split(X, y, validation_fraction, seed), which
 shuffles the samples with the seed and returns (X_train, y_train),
 (X_val, y_val); and k_fold_indices(n, k, seed), which yields k pairs
 (train_indices, val_indices) whose validation parts do not overlap and
-together cover every sample once. Check both.
+together cover every sample once. Check both, and use the split twice to
+cut 300 points into training, validation and test sets (60/20/20).
 """
 
 # --8<-- [start:solution]
@@ -45,6 +46,14 @@ assert np.array_equal(by_row(rows), by_row(everything))
 again = train_validation_split(X, y, 0.2, seed=1)[1][0]
 other = train_validation_split(X, y, 0.2, seed=2)[1][0]
 assert np.array_equal(again, X_val) and not np.array_equal(other, X_val)
+
+# Three parts: take the test set out first, then split the rest again.
+(X_rest, y_rest), (X_test, y_test) = train_validation_split(X, y, 0.2, seed=2)
+(X_train, y_train), (X_val, y_val) = train_validation_split(X_rest, y_rest,
+                                                            0.25, seed=3)
+assert (len(X_train), len(X_val), len(X_test)) == (180, 60, 60)
+parts = np.concatenate([X_train, X_val, X_test])
+assert len(np.unique(parts, axis=0)) == len(X) == len(np.unique(X, axis=0))
 
 seen = []
 for train, val in k_fold_indices(300, 5, seed=0):
