@@ -37,7 +37,7 @@ offline: venv
 site: offline
 	NNBOOK_REQUIRE_OFFLINE_ZIP=1 $(BIN)/mkdocs build --strict
 
-## make chapter NUMBER=9 SLUG=regularisation MODULE=regularisation KO=정규화 EN=Regularisation
+## make chapter NUMBER=11 SLUG=convolution MODULE=convolution KO=합성곱 EN=Convolution
 ## scaffolds a new chapter in both languages (CONTRIBUTING.md, "Adding a chapter").
 chapter: venv
 	$(BIN)/python tools/new_chapter.py "$(NUMBER)" "$(SLUG)" --module "$(MODULE)" --ko "$(KO)" --en "$(EN)"

@@ -13,8 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "ko": ROOT / "CONTRIBUTING.ko.md"}
 TEXT = {lang: path.read_text("utf-8") for lang, path in GUIDES.items()}
-SCAFFOLDED = ("regularisation", "09-regularisation", "<module>", "NN-name",
-              "<page>", "l2_penalty")
+SCAFFOLDED = ("convolution", "11-convolution", "<module>", "NN-name",
+              "<page>", "convolve")
 
 
 def headings(text):

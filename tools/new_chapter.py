@@ -1,9 +1,9 @@
 """Scaffold a new chapter in both languages: the starting point, not the chapter.
 
-    python tools/new_chapter.py 9 regularisation \\
-        --module regularisation --ko "정규화" --en "Regularisation"
-    make chapter NUMBER=9 SLUG=regularisation MODULE=regularisation \\
-        KO="정규화" EN="Regularisation"
+    python tools/new_chapter.py 11 convolution \\
+        --module convolution --ko "합성곱" --en "Convolution"
+    make chapter NUMBER=11 SLUG=convolution MODULE=convolution \\
+        KO="합성곱" EN="Convolution"
 
 Creates (and refuses to overwrite):
 
@@ -300,9 +300,9 @@ def scaffold(root, number, slug, module, ko, en):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("number", type=int, help="chapter number, e.g. 9")
-    parser.add_argument("slug", help="folder name after the number, e.g. regularisation")
+    parser.add_argument("slug", help="folder name after the number, e.g. convolution")
     parser.add_argument("--module", required=True, help="new module in src/nnbook")
-    parser.add_argument("--ko", required=True, help="Korean title, e.g. 정규화")
+    parser.add_argument("--ko", required=True, help="Korean title, e.g. 합성곱")
     parser.add_argument("--en", required=True, help="English title")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

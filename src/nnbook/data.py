@@ -77,9 +77,10 @@ def digits():
     """The UCI optical handwritten digits: 1,797 images of 8x8 pixels.
 
     Each pixel counts how many of a 4x4 block of the original 32x32 scan
-    were ink, from 0 (white) to 16 (black). Written by 43 people and
-    published by Alpaydin and Kaynak (UCI Machine Learning Repository);
-    read here from the copy scikit-learn ships, with no download.
+    were ink, from 0 (white) to 16 (black). Published by Alpaydin and
+    Kaynak (UCI Machine Learning Repository): scikit-learn ships the UCI
+    test part, written by 13 people, and it is read from that copy, with
+    no download.
 
     Returns:
         (tuple[ndarray, ndarray]): images, float64 of shape (1797, 8, 8)
