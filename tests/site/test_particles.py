@@ -58,7 +58,9 @@ NUMBER_PARTICLE = re.compile(
     r"(이었|였|으로|로|이|가|은|는|을|를|과|와)(?=(.?))")
 NOT_A_PARTICLE = {"가": ("지", "량"), "이": ("상", "하", "내", "후", "전", "번", "미", "제"),
                   "로": ("그",)}
-COPULA = ("고", "며", "면", "라", "나", "랑", "다", "에")
+# After 이, these make it the copula (이고, 이므로, 이지만, ...), right after
+# any number: "2.2%이므로" and "2.2%므로" are both Korean.
+COPULA = ("고", "며", "면", "라", "나", "랑", "다", "에", "므", "지", "니", "어", "자")
 
 
 def particle_mistakes(text):
@@ -79,7 +81,7 @@ def particle_mistakes(text):
 
 def test_the_scan_finds_wrong_particles_and_passes_right_ones():
     text = ("손실은 1.049이었고 정확도는 0.967이고 0.9이고 300를 보면 3가지 2이상 "
-            "5%를 7로 3.7e-09으로 1e-12로 2e-3로")
+            "5%를 7로 3.7e-09으로 1e-12로 2e-3로 2.2%이므로")
     assert particle_mistakes(text) == [("1.049", "1.049이었", "1.049였"),
                                        ("300", "300를", "300을"),
                                        ("3.7e-09", "3.7e-09으로", "3.7e-09로"),
