@@ -978,6 +978,14 @@ CASES = {
         lambda: _without_scikit_learn(lambda: nnbook.digits()),
         ModuleNotFoundError,
         ["scikit-learn, which is not installed", "pip install 'nnbook[data]'"]),
+    "digits images given unflattened": (
+        lambda: nnbook.digits_model(0).predict(np.zeros((5, 8, 8))),
+        ValueError, ["must be a 2-D array", "(5, 8, 8)",
+                     "x.reshape(len(x), -1)"]),
+    "digits images of the wrong width": (
+        lambda: nnbook.digits_model(0).predict(np.zeros((5, 63))),
+        ValueError, ["Dense(64 -> 64) expects inputs of shape (batch, 64)",
+                     "(5, 63)"]),
     "train_digits(epochs=0)": (
         lambda: nnbook.train_digits(epochs=0), ValueError, ["epochs", "0"]),
     "save a model with a layer of its own": (
