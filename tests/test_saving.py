@@ -23,6 +23,8 @@ def test_a_loaded_model_predicts_exactly_as_the_saved_one(trained, tmp_path):
     model, X, y = trained
     save(model, tmp_path / "spiral")               # ".npz" is added
     loaded = load(tmp_path / "spiral.npz")
+    np.testing.assert_array_equal(load(tmp_path / "spiral").predict(X),
+                                  loaded.predict(X))  # by the name saved
     np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
     assert [type(l) for l in loaded.layers] == [type(l) for l in model.layers]
     assert type(loaded.loss) is type(model.loss)

@@ -92,7 +92,8 @@ def load(path, *, optimizer=None):
     """The model saved in `path`, rebuilt with its weights.
 
     Args:
-        path (str | os.PathLike): A file written by `save`.
+        path (str | os.PathLike): A file written by `save`; ".npz" is
+            added if missing, as `save` adds it.
         optimizer (Optimizer | None): For training the loaded model further;
             None for a model that only predicts.
 
@@ -163,6 +164,9 @@ def _read(path):
     """(description, {name: array}) of a saved model, checked."""
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a file name; got {type(path).__name__}")
+    path = os.fspath(path)
+    if not path.endswith(".npz"):      # as save (np.savez) names the file
+        path += ".npz"
     try:
         archive = np.load(path, allow_pickle=False)
     except FileNotFoundError:
