@@ -25,6 +25,9 @@ What this hook does, and why:
    thread (its kernel is a separate process, so it uses the second core while
    MkDocs renders the Markdown pages on the first); mkdocs-jupyter then gets
    the executed notebook. A failing cell still fails the build.
+   A Korean notebook and its English twin have the same code cells (only
+   the prose differs; tests/site/test_notebooks.py checks it), so the code
+   runs once and the twin gets the outputs cell by cell.
 """
 
 import concurrent.futures
@@ -144,6 +147,40 @@ def _execute(path, kernel_name, allow_errors):
     return notebook
 
 
+def _code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def code_digest(path):
+    """A digest of a notebook's code cells: twins with the same one run once."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    digest = hashlib.sha256()
+    for cell in _code_cells(notebook):
+        digest.update(cell.source.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _with_outputs_of(executed_future, path):
+    """Notebook `path`, given the outputs of its twin's run, cell by cell."""
+    import nbformat
+
+    executed = executed_future.result()   # re-raises the twin's failure
+    notebook = nbformat.read(path, as_version=4)
+    cells, ran = _code_cells(notebook), _code_cells(executed)
+    if [c.source for c in cells] != [c.source for c in ran]:
+        raise PluginError(f"{path}: its code cells differ from its twin's, "
+                          "so it cannot take the twin's outputs")
+    for cell, twin in zip(cells, ran):
+        cell.outputs = twin.outputs
+        cell.execution_count = twin.execution_count
+    for key in ("language_info", "kernelspec"):
+        if key in executed.metadata:
+            notebook.metadata[key] = executed.metadata[key]
+    return notebook
+
+
 def _start_notebooks(config):
     """Start every notebook the build will execute (cache misses only)."""
     import mkdocs_jupyter.plugin as jupyter_plugin
@@ -155,6 +192,7 @@ def _start_notebooks(config):
     default = _i18n(config).default_language
     notebooks = sorted(Path(config.docs_dir).rglob("*.ipynb"),
                        key=lambda p: (f".{default}." not in p.name, str(p)))
+    first_run = {}                       # code digest -> Future of its run
     for path in notebooks:
         if jupyter.config["cache"]:
             key = jupyter_plugin._compute_cache_key(str(path), jupyter.config,
@@ -162,9 +200,14 @@ def _start_notebooks(config):
             if jupyter_plugin._get_cache_path(jupyter.config["cache_dir"],
                                               key).exists():
                 continue
-        _running[str(path.resolve())] = _pool.submit(
-            _execute, str(path), jupyter.config["kernel_name"] or "python3",
-            jupyter.config["allow_errors"])
+        digest = code_digest(path)
+        if digest in first_run:          # its twin's code already runs
+            future = _pool.submit(_with_outputs_of, first_run[digest], path)
+        else:
+            future = first_run[digest] = _pool.submit(
+                _execute, str(path), jupyter.config["kernel_name"] or "python3",
+                jupyter.config["allow_errors"])
+        _running[str(path.resolve())] = future
 
 
 def _run_notebooks_in_background(jupyter_plugin):

@@ -10,6 +10,9 @@ show the same numbers and the build pays once.
     history = once("ch7-spiral-seed0", train, seed=0)
 
 The key names the result; it must change whenever the computation does.
+`once(key, None)` takes a result an earlier block of the same page computed
+(hooks/blockcache.py reruns a page's earlier blocks before a changed one, so
+that result is there on a cached rebuild too).
 """
 
 _results = {}
@@ -18,5 +21,10 @@ _results = {}
 def once(key, function, *args, **kwargs):
     """function(*args, **kwargs), computed at most once per build process."""
     if key not in _results:
+        if function is None:
+            raise KeyError(f"bookruns.once({key!r}, None): no block of this "
+                           "build has computed it yet; pass the function "
+                           "that computes it, or compute it in an earlier "
+                           "block of the same page")
         _results[key] = function(*args, **kwargs)
     return _results[key]

@@ -7,9 +7,10 @@ Runs `mkdocs build --strict` with NNBOOK_OFFLINE=1 (Material's offline
 plugin, see hooks/offline.py) into build/offline/nnbook/, then packs that
 folder as nnbook-offline.zip with one top folder, `nnbook/`: a reader
 unpacks it and opens nnbook/index.html (Korean) or nnbook/en/index.html
-(English) from the file system. Notebooks come from mkdocs-jupyter's cache
-when it holds them (its key covers the notebook, src/nnbook and the library
-versions; --no-cache executes every notebook). The zip's entries are sorted
+(English) from the file system. Notebooks and the pages' executed blocks
+come from the build caches when they hold them (mkdocs-jupyter's and
+hooks/blockcache.py's; their keys cover the code, src/nnbook and the library
+versions); --no-cache executes every notebook and block. The zip's entries are sorted
 and dated 2026-01-01, so the same site gives the same bytes.
 
 A later online build (`mkdocs build`) copies the zip into the site as
@@ -32,8 +33,9 @@ STAMP = (2026, 1, 1, 0, 0, 0)
 
 def build(site_dir, cache=True):
     """The strict offline build into `site_dir`; returns (returncode, seconds, log)."""
+    switch = "true" if cache else "false"
     return mkdocs_build(site_dir, NNBOOK_OFFLINE="true",
-                        NNBOOK_NOTEBOOK_CACHE="true" if cache else "false")
+                        NNBOOK_NOTEBOOK_CACHE=switch, NNBOOK_BLOCK_CACHE=switch)
 
 
 def pack(site_dir, zip_path):
@@ -61,7 +63,7 @@ def main(argv=None):
     parser.add_argument("--site-dir", type=Path, default=OUT / TOP,
                         help="where to build the site (default: %(default)s)")
     parser.add_argument("--no-cache", action="store_true",
-                        help="execute every notebook (ignore the cache)")
+                        help="execute every notebook and block (ignore the caches)")
     args = parser.parse_args(argv)
 
     returncode, seconds, log = build(args.site_dir, cache=not args.no_cache)
