@@ -71,14 +71,26 @@ def cache_dir():
 
 
 def _blas_kernel():
-    """The BLAS library and kernel NumPy uses, e.g. 'openblas Haswell'."""
+    """The BLAS library and kernel NumPy uses, e.g. 'openblas SkylakeX'.
+
+    Only NumPy's own: other libraries loaded later in the process (SciPy's,
+    TensorFlow's) must not change the key between two builds of one
+    `mkdocs serve`.
+    """
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
         return "unknown"
-    import numpy  # noqa: F401  (loads NumPy's BLAS so threadpoolctl sees it)
-    return ";".join(sorted(f"{i.get('internal_api')} {i.get('architecture')} "
-                           f"{i.get('version')}" for i in threadpool_info()))
+    import numpy  # noqa: F401  (loads NumPy's BLAS, so threadpoolctl sees it)
+
+    def numpys(info):            # numpy.libs/ (wheels) or numpy/.libs/
+        parts = Path(info.get("filepath", "")).parts
+        return info.get("user_api") == "blas" and (
+            "numpy.libs" in parts or "numpy" in parts)
+
+    return ";".join(sorted(
+        f"{i.get('internal_api')} {i.get('architecture')} {i.get('version')}"
+        for i in threadpool_info() if numpys(i)))
 
 
 def fingerprint():

@@ -167,6 +167,10 @@ def test_the_key_follows_the_package_and_the_arithmetic(build, monkeypatch):
     assert cache.hook.fingerprint() != before
     monkeypatch.delenv("OPENBLAS_CORETYPE")
     assert cache.hook.fingerprint() == before
+    import scipy.linalg  # noqa: F401  (loads SciPy's own OpenBLAS)
+    assert cache.hook.fingerprint() == before, (
+        "the key changed within one process: `mkdocs serve` would rerun "
+        "every page on every save")
     monkeypatch.setattr(cache.hook, "INPUTS", cache.hook.INPUTS[1:])
     assert cache.hook.fingerprint() != before, "src/nnbook is not in the key"
 
