@@ -26,7 +26,7 @@ What this hook does, and why:
    MkDocs renders the Markdown pages on the first); mkdocs-jupyter then gets
    the executed notebook. A failing cell still fails the build.
    A Korean notebook and its English twin have the same code cells (only
-   the prose differs; tests/site/test_notebooks.py checks it), so the code
+   the prose differs; tests/site/test_twins.py checks it), so the code
    runs once and the twin gets the outputs cell by cell.
 """
 

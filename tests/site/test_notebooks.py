@@ -30,21 +30,6 @@ def test_there_is_a_notebook_per_language():
     assert {language_of(p) for p in NOTEBOOKS} == {"ko", "en"}
 
 
-@pytest.mark.parametrize("notebook", [p for p in NOTEBOOKS
-                                      if language_of(p) == "en"], ids=_id)
-def test_twin_notebooks_have_the_same_code(notebook):
-    """Only prose is translated; the build runs the code once for both
-    (hooks/notebooks.py) and gives the twin the outputs cell by cell."""
-    twin = notebook.with_name(notebook.name.replace(".en.", ".ko."))
-    code = [[c["source"] for c in notebook_cells(p) if c["cell_type"] == "code"]
-            for p in (notebook, twin)]
-    assert code[0] == code[1], (
-        f"{_id(notebook)}: its code cells differ from {_id(twin)}'s; code, "
-        "identifiers and comments are English and the same in both")
-    hook = _notebooks_hook()
-    assert hook.code_digest(notebook) == hook.code_digest(twin)
-
-
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
 def test_sources_are_committed_without_outputs(notebook):
     """Outputs come from the build, never from a stale committed run."""
