@@ -22,7 +22,7 @@ import nnbook
 
 # The modules of docs/reference: `::: nnbook.<module>`.
 MODULES = ["activations", "data", "encoding", "layers", "losses", "metrics",
-           "model", "node", "optimizers", "recipes"]
+           "model", "node", "optimizers", "recipes", "exercises"]
 SECTIONS = ("Args:", "Returns:", "Yields:", "Raises:")
 
 

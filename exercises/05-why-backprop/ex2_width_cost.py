@@ -4,7 +4,7 @@ For spiral_model(hidden=width) with width 4, 8, 16 and 32 on spiral(100, 3),
 compute one full numerical gradient with central differences. Count the
 forward passes and time them with time.perf_counter. Check that the number of
 forward passes is exactly twice the number of parameters, and see how the
-time grows with the width.
+time grows with the width (printed, not checked: it depends on the machine).
 """
 
 # --8<-- [start:solution]
@@ -46,9 +46,7 @@ for width, (count, passes, seconds) in results.items():
     assert count == 6 * width + 3, (width, count)
     assert passes == 2 * count, (width, passes)
 # Eight times the width: 390 forward passes against 54, about seven times as
-# many, and the time grows with them. One timing can be slowed by whatever else
-# the machine is doing, so take the best of three and ask only for twice.
-best = {width: min(numerical_cost(width)[2] for _ in range(3))
-        for width in (4, 32)}
+# many. The count is the cost the chapter is about, and it is exact; the
+# printed times show it too, but they depend on the machine and on whatever
+# else it is doing, so they are not checked.
 assert results[32][1] == 390 and results[4][1] == 54, results
-assert best[32] > 2 * best[4], best
