@@ -39,6 +39,21 @@ def test_sources_are_committed_without_outputs(notebook):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
+def test_notebook_is_valid_without_warnings(notebook):
+    """nbformat 4.5 wants an id on every cell; without one, every run warns
+    (MissingIDFieldWarning) and a later nbformat will refuse the file."""
+    import warnings
+
+    import nbformat
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nbformat.validate(nbformat.read(notebook, as_version=4))
+    ids = [cell.get("id") for cell in notebook_cells(notebook)]
+    assert all(ids) and len(set(ids)) == len(ids), ids
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
 def test_first_cell_installs_nnbook_from_the_repository_on_colab_only(notebook):
     slug, branch = _repo()
     first = notebook_cells(notebook)[0]
