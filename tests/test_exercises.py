@@ -132,3 +132,30 @@ def test_a_crash_in_the_readers_code_is_reported_as_theirs():
 
     with pytest.raises(ExerciseFailed, match="your code raised ValueError"):
         check("06-2", broken)
+
+
+def test_a_summed_squared_error_is_told_it_should_be_the_mean():
+    def summed(y_true, y_pred):
+        return float(np.sum((np.ravel(y_true) - np.ravel(y_pred)) ** 2))
+
+    with pytest.raises(ExerciseFailed, match=r"expected 0\.1 \(the mean of"):
+        check("03-2", summed)
+
+
+def test_predictions_that_do_not_disagree_are_told_what_to_change():
+    y_like = np.array([0.9, 0.1, 0.9, 0.6])      # three right, mild mistake
+    with pytest.raises(ExerciseFailed, match="make one of sure's wrong "
+                                             "answers very confident"):
+        check("03-3", y_like, np.array([0.6, 0.4, 0.45, 0.55]))
+
+
+def test_a_one_sided_difference_is_not_taken_for_the_slope():
+    scope = runpy.run_path(str(ROOT / "exercises" / "03-why-a-loss"
+                               / "ex1_slopes.py"), run_name="__main__")
+    scores = scope["scores"]
+
+    def forward_difference(w, h=1e-4):
+        return (scores(w + h) - scores(w)) / h
+
+    with pytest.raises(ExerciseFailed, match="the loss's slope"):
+        check("03-1", forward_difference)

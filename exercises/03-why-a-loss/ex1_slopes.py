@@ -8,11 +8,13 @@ the weights accuracy's slope is exactly zero and how many values accuracy
 takes. Then find where the loss slope changes sign: it is the bottom of the
 loss curve, the one place where a zero slope means "this is the lowest
 point", while accuracy's zero slope only means "every way looks the same".
+The starter is ex1_slopes_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import Dense, Sigmoid, accuracy, binary_crossentropy, two_blobs
+from nnbook.exercises import check
 
 X, y = two_blobs(50)
 layer = Dense(2, 1, seed=0)
@@ -45,6 +47,7 @@ print("the loss slope changes sign between w =",
       ", ".join(f"{grid[i]:.2f} and {grid[i + 1]:.2f}" for i in turn))
 print(f"the lowest loss on the grid is {loss.min():.4f}"
       f" at w = {grid[loss.argmin()]:.2f}")
+check("03-1", slopes)
 # --8<-- [end:solution]
 
 # Accuracy's slope is zero (almost) everywhere, whether accuracy is poor or

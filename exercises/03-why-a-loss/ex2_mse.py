@@ -5,12 +5,13 @@ samples, for 0/1 labels and predicted probabilities. Sweep weights[0, 0] of
 the chapter's model (Dense(2, 1, seed=0) + Sigmoid on two_blobs(50)) from -3
 to 4 and compare its curve with binary cross-entropy's: both are smooth and
 fall in the same direction, but how hard does each punish a confidently
-wrong prediction?
+wrong prediction? The starter is ex2_mse_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import Dense, Sigmoid, binary_crossentropy, two_blobs
+from nnbook.exercises import check
 
 
 def mean_squared_error(y_true, y_pred):
@@ -37,6 +38,7 @@ print(f"BCE: {bce[0]:.3f} at w = -3, lowest {bce.min():.3f}"
 # One confidently wrong answer: label 1, probability 0.001.
 print("MSE:", mean_squared_error([1], [0.001]),
       "BCE:", binary_crossentropy([1], [0.001]))
+check("03-2", mean_squared_error)
 # --8<-- [end:solution]
 
 assert abs(mean_squared_error([1, 0], [0.8, 0.4]) - 0.1) < 1e-12

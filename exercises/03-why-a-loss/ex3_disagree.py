@@ -3,11 +3,13 @@
 For the labels y = [1, 0, 1, 0], write two sets of predicted probabilities:
 `sure` that gets more samples right than `unsure` (higher accuracy), yet has
 the larger binary cross-entropy. Explain which sample causes it.
+The starter is ex3_disagree_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import accuracy, binary_crossentropy
+from nnbook.exercises import check
 
 y = np.array([1, 0, 1, 0])
 # Three right with confidence, but one wrong with near certainty.
@@ -19,6 +21,7 @@ for name, p in (("sure", sure), ("unsure", unsure)):
     print(f"{name:6}  accuracy {accuracy(y, p):.2f}"
           f"  loss {binary_crossentropy(y, p):.4f}")
 print("per sample (sure):", binary_crossentropy(y, sure, reduction="none"))
+check("03-3", sure, unsure)
 # --8<-- [end:solution]
 
 assert accuracy(y, sure) > accuracy(y, unsure)

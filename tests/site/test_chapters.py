@@ -73,7 +73,9 @@ def test_chapter_is_long_enough_in_both_languages(chapter):
 # Exercises: exercises/NN-name/exN_*.py, self-checking scripts whose
 # `solution` section each twin page includes inside a collapsed ??? block.
 
-EXERCISES = sorted((ROOT / "exercises").rglob("ex*.py"))
+EXERCISES = sorted(p for p in (ROOT / "exercises").rglob("ex*.py")
+                   if not p.stem.endswith("_starter"))
+STARTERS = sorted((ROOT / "exercises").rglob("ex*_starter.py"))
 
 
 def _enclosing_block(lines, index):
@@ -104,3 +106,9 @@ def test_chapter_has_two_or_three_exercises_hidden_in_both_languages(chapter):
             assert found[rel].startswith("??? "), (
                 f"{language}: {rel} must sit in a collapsed '??? ' block, "
                 f"not {found[rel]!r}")
+        for starter in (s for s in STARTERS if s.parent.name == chapter.name):
+            rel = starter.relative_to(ROOT).as_posix()
+            assert rel in found, f"{language}: {rel} is not on the chapter's pages"
+            assert not found[rel].startswith("??? "), (
+                f"{language}: {rel} is the part a reader starts from: show it, "
+                "outside the collapsed solution")
