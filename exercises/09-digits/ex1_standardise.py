@@ -5,12 +5,14 @@ by its training standard deviation; pixels that are always 0 in training
 (standard deviation 0) are left at 0. Check the standardised training
 pixels, then train digits_model on both inputs and compare the validation
 accuracy.
+The starter is ex1_standardise_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook import digits_data, digits_model
+from nnbook.exercises import check
 
 
 def standardiser(X_train):
@@ -19,6 +21,9 @@ def standardiser(X_train):
     std = X_train.std(axis=0)
     std = np.where(std > 0, std, 1.0)        # constant pixels: leave at 0
     return lambda X: (X - mean) / std
+
+
+check("09-1", standardiser)
 
 
 (X, y), (X_val, y_val), _ = digits_data(0)

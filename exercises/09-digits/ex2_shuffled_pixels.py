@@ -3,14 +3,17 @@
 A dense layer gives each input its own weights and does not know which
 pixels are neighbours. Shuffle the columns of all three sets with
 np.random.default_rng(1).permutation(64), train the same model, and compare
-the validation accuracy. Then permute the rows of the first layer's
-initial weights the same way: training becomes exactly the same.
+the validation accuracy. Then write match_weights(model, order), which
+permutes the rows of the first layer's initial weights the same way:
+training becomes exactly the same.
+The starter is ex2_shuffled_pixels_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook import digits_data, digits_model
+from nnbook.exercises import check
 
 (X, y), (X_val, y_val), _ = digits_data(0)
 order = np.random.default_rng(1).permutation(64)
@@ -18,11 +21,20 @@ print(X[0].reshape(8, 8).round(1))             # a digit ...
 print(X[0, order].reshape(8, 8).round(1))      # ... and the same, shuffled
 
 
+def match_weights(model, order):
+    """Move the first layer's rows with the pixels: column j of the
+    shuffled input is pixel order[j], whose weights are row order[j]."""
+    first = model.layers[0]
+    first.weights = first.weights[order]
+
+
+check("09-2", match_weights)
+
+
 def train(X_train, X_check, permute_weights=False):
     model = digits_model(0)
-    if permute_weights:                       # input j now sits in column
-        first = model.layers[0]               # order.argsort()[j]
-        first.weights = first.weights[order]
+    if permute_weights:
+        match_weights(model, order)
     history = model.fit(X_train, y, epochs=40, batch_size=32,
                         validation_data=(X_check, y_val), seed=0)
     return model, history

@@ -6,12 +6,14 @@ images of that digit and that the diagonal over the total is evaluate's
 accuracy; then compute each digit's recall (right / row) and precision
 (right / column) on the validation set and find the digit with the lowest
 recall.
+The starter is ex3_confusion_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook import digits_data, train_digits
+from nnbook.exercises import check
 
 
 def confusion_matrix(y_true, y_pred, classes):
@@ -19,6 +21,9 @@ def confusion_matrix(y_true, y_pred, classes):
     counts = np.zeros((classes, classes), dtype=int)
     np.add.at(counts, (y_true, y_pred), 1)
     return counts
+
+
+check("09-3", confusion_matrix)
 
 
 _, (X_val, y_val), _ = digits_data(0)

@@ -6,16 +6,21 @@ define them. Check it against Dense's penalty() and dweights, and against
 central differences. Then check that with no gradient from the data, one
 SGD step multiplies every weight by exactly 1 - 2 * learning_rate * l2:
 the reason the penalty is also called weight decay.
+The starter is ex1_weight_decay_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import SGD, Dense
+from nnbook.exercises import check
 
 
 def l2_penalty(weights, l2):
     """l2 * sum(w ** 2) and its gradient 2 * l2 * w (Keras' convention)."""
     return l2 * float(np.sum(weights ** 2)), 2 * l2 * weights
+
+
+check("10-1", l2_penalty)
 
 
 l2, learning_rate = 0.01, 0.1

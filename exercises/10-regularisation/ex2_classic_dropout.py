@@ -7,11 +7,13 @@ backward interface as nnbook's Dropout. Check that averaging many
 training-mode outputs of either layer approaches its own inference output,
 and that with the same mask the two training outputs differ by exactly the
 factor 1 / (1 - rate), the scale the next layer's weights would absorb.
+The starter is ex2_classic_dropout_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import Dropout
+from nnbook.exercises import check
 
 
 class ClassicDropout:
@@ -31,6 +33,9 @@ class ClassicDropout:
     def backward(self, dvalues):
         return dvalues * (1 - self.rate) if self.mask is None \
             else dvalues * self.mask
+
+
+check("10-2", ClassicDropout)
 
 
 rate = 0.25

@@ -18,7 +18,8 @@ import importlib
 import re
 
 # Exercise id -> the module of nnbook.exercises that checks it.
-CHAPTERS = {"03": "why_a_loss", "06": "backprop"}
+CHAPTERS = {"03": "why_a_loss", "06": "backprop", "09": "digits",
+            "10": "regularisation"}
 
 _checkers = {}
 
