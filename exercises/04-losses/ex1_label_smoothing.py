@@ -1,17 +1,20 @@
 """Exercise 4.1: label smoothing for categorical cross-entropy.
 
 Write `smoothed_crossentropy(y_true, y_pred, label_smoothing=s)`, a copy of
-nnbook's categorical_crossentropy (probabilities, not logits) with one more
-option: before the loss is computed, the one-hot targets are softened to
-y * (1 - s) + s / K for K classes, the formula Keras uses in
-keras.losses.CategoricalCrossentropy(label_smoothing=s). With s = 0 it must
-give nnbook's value; with s > 0 even a perfect prediction costs something.
+nnbook's categorical_crossentropy (probabilities, not logits; one-hot rows
+or integer labels) with one more option: before the loss is computed, the
+one-hot targets are softened to y * (1 - s) + s / K for K classes, the
+formula Keras uses in keras.losses.CategoricalCrossentropy(label_smoothing=s).
+With s = 0 it must give nnbook's value; with s > 0 even a perfect prediction
+costs something.
+The starter is ex1_label_smoothing_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook.encoding import one_hot
+from nnbook.exercises import check
 from nnbook.losses import EPSILON
 
 
@@ -31,6 +34,8 @@ def smoothed_crossentropy(y_true, y_pred, *, label_smoothing=0.0,
     losses = -(y_true * log_p).sum(axis=1)
     return losses if reduction == "none" else float(losses.mean())
 
+
+check("04-1", smoothed_crossentropy)
 
 y_true = one_hot([1, 3, 4], classes=[1, 2, 3, 4])    # cat, bird, cow
 y_pred = np.array([[0.7, 0.1, 0.1, 0.1],

@@ -7,11 +7,13 @@ weight_1 if its label is 1 and by weight_0 if it is 0, then averaged over
 the samples (Keras' sample_weight with its default reduction: the weighted
 sum divided by the number of samples). With both weights 1 it must equal
 nnbook's binary_crossentropy.
+The starter is ex2_weighted_bce_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
+from nnbook.exercises import check
 from nnbook.losses import binary_crossentropy
 
 
@@ -22,6 +24,8 @@ def weighted_binary_crossentropy(y_true, y_pred, weight_0=1.0, weight_1=1.0):
     weights = np.where(y_true == 1, weight_1, weight_0)
     return float((weights * losses).mean())
 
+
+check("04-2", weighted_binary_crossentropy)
 
 y_true = np.array([0, 0, 0, 0, 1])                # one positive in five
 y_pred = np.array([0.1, 0.2, 0.1, 0.3, 0.4])

@@ -5,10 +5,13 @@ entry i is the central difference (f(x + h e_i) - f(x - h e_i)) / (2h), where
 e_i moves only entry i. Check it on functions whose derivative is known:
 f(x) = sum(x**3), derivative 3 x**2, and f(x) = sum(sin x), derivative cos x.
 Leave x unchanged when you are done.
+The starter is ex1_numerical_gradient_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
+
+from nnbook.exercises import check
 
 
 def numerical_gradient(f, x, h=1e-5):
@@ -24,6 +27,8 @@ def numerical_gradient(f, x, h=1e-5):
         grad[i] = (up - down) / (2 * h)
     return grad
 
+
+check("05-1", numerical_gradient)
 
 x = np.array([[-1.5, 0.0, 2.0], [0.5, 3.0, -0.25]])
 for f, exact in ((lambda v: np.sum(v ** 3), 3 * x ** 2),

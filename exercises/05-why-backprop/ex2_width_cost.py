@@ -5,6 +5,9 @@ compute one full numerical gradient with central differences. Count the
 forward passes and time them with time.perf_counter. Check that the number of
 forward passes is exactly twice the number of parameters, and see how the
 time grows with the width (printed, not checked: it depends on the machine).
+numerical_cost(width) returns (parameters, forward passes, seconds); the
+checker runs it for widths 4 and 16 and checks the two counts.
+The starter is ex2_width_cost_starter.py.
 """
 
 # --8<-- [start:solution]
@@ -12,6 +15,7 @@ import time
 
 import numpy as np
 from nnbook import spiral, spiral_model
+from nnbook.exercises import check
 
 X, y = spiral(100, 3)
 
@@ -34,6 +38,8 @@ def numerical_cost(width, h=1e-5):
     seconds = time.perf_counter() - start
     return sum(p.size for p in params), passes, seconds
 
+
+check("05-2", numerical_cost)
 
 results = {width: numerical_cost(width) for width in (4, 8, 16, 32)}
 for width, (count, passes, seconds) in results.items():

@@ -4,11 +4,13 @@ For one input x and one weight w, let a = sigmoid(w x) and L = -log(a)
 (binary cross-entropy for the label 1). Write dL_dw(w, x) from the chain
 rule, dL/dw = dL/da * da/dw, multiply the two local derivatives out, and
 check the result against central differences at several values of w.
+The starter is ex3_chain_rule_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import sigmoid
+from nnbook.exercises import check
 
 
 def loss(w, x):
@@ -21,6 +23,8 @@ def dL_dw(w, x):
     da_dw = a * (1.0 - a) * x         # sigmoid'(w x) times x
     return dL_da * da_dw              # = -(1 - a) x: the 1/a cancels
 
+
+check("05-3", dL_dw)
 
 x, h = 2.0, 1e-6
 for w in (-2.0, -0.3, 0.0, 0.7, 3.0):
