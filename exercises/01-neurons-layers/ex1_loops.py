@@ -3,12 +3,14 @@
 Write the forward pass of a dense layer without a matrix product: one loop
 over the samples, one over the neurons and one over the inputs. Check that
 it gives the same numbers as Dense.forward on the spiral data.
+The starter is ex1_loops_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook.data import spiral
+from nnbook.exercises import check
 from nnbook.layers import Dense
 
 
@@ -35,6 +37,7 @@ by_hand = forward_with_loops(X.tolist(), layer.weights.tolist(),
                              layer.biases.tolist())
 by_numpy = layer.forward(X)
 print(by_hand.shape, np.abs(by_hand - by_numpy).max())
+check("01-1", forward_with_loops)
 # --8<-- [end:solution]
 
 assert by_hand.shape == (300, 64)

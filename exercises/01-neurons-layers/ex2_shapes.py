@@ -4,11 +4,13 @@ A batch of eight greyscale images of 4 x 4 pixels has shape (8, 4, 4).
 Predict the output shape of Dense(16, 5) followed by Dense(5, 3). Feed the
 images to the first layer as they are and read the error; then flatten each
 image into one row of 16 numbers and check the prediction.
+The starter is ex2_shapes_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
+from nnbook.exercises import check
 from nnbook.layers import Dense
 
 images = np.random.default_rng(0).random((8, 4, 4))
@@ -27,6 +29,7 @@ print("ValueError:", message)
 rows = images.reshape(len(images), -1)       # one image per row: (8, 16)
 outputs = second.forward(first.forward(rows))
 print(rows.shape, "->", outputs.shape)
+check("01-2", predicted, rows)
 # --8<-- [end:solution]
 
 assert message is not None and "(8, 4, 4)" in message

@@ -5,6 +5,7 @@ Write a function that measures the standard deviation of the outputs after
 each of ten Dense + ReLU layers of 64 neurons on the spiral data, for a
 given rule for the scale, and compare Xavier with He. The chapter's formula
 g = sqrt(n * sigma**2 / 2) predicts the growth per layer: check it.
+The starter is ex3_xavier_starter.py.
 """
 
 # --8<-- [start:solution]
@@ -12,6 +13,7 @@ import numpy as np
 
 from nnbook.activations import relu
 from nnbook.data import spiral
+from nnbook.exercises import check
 from nnbook.layers import Dense
 
 
@@ -38,6 +40,7 @@ print("Xavier:", np.round(xavier, 4))
 print("He:    ", np.round(he, 4))
 print("growth per layer:", round(growth_xavier, 3), round(growth_he, 3))
 print("formula, Xavier: ", round(np.sqrt(64 * (1 / 64) / 2), 3))
+check("01-3", spread)
 # --8<-- [end:solution]
 
 # Under ReLU, Xavier loses a factor sqrt(1/2) per layer; He keeps the spread.

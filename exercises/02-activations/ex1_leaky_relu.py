@@ -4,10 +4,13 @@ Write a LeakyReLU class with forward(inputs) and backward(dvalues), shaped
 like nnbook's ReLU, that lets a small slope `alpha` through for negative
 inputs: f(x) = x for x > 0 and alpha * x otherwise. Check that alpha = 0
 gives back ReLU, and check backward against central differences.
+The starter is ex1_leaky_relu_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
+
+from nnbook.exercises import check
 
 
 class LeakyReLU:
@@ -27,6 +30,9 @@ class LeakyReLU:
 
     def __repr__(self):
         return f"LeakyReLU(alpha={self.alpha})"
+
+
+check("02-1", LeakyReLU)
 # --8<-- [end:solution]
 
 

@@ -4,16 +4,21 @@ Write tanh(x) using nnbook's sigmoid and the identity
 tanh(x) = 2 sigmoid(2x) - 1. Check it against np.tanh, including at
 x = +-1000, where it must stay finite without any overflow warning, and
 check that its derivative is 1 - tanh(x)**2 with central differences.
+The starter is ex2_tanh_from_sigmoid_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook.activations import sigmoid
+from nnbook.exercises import check
 
 
 def tanh(x):
     """tanh(x) = 2 sigmoid(2x) - 1: as overflow-free as sigmoid itself."""
     return 2.0 * sigmoid(2.0 * np.asarray(x, dtype=np.float64)) - 1.0
+
+
+check("02-2", tanh)
 # --8<-- [end:solution]
 
 

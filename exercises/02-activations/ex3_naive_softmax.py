@@ -5,11 +5,13 @@ Find the smallest whole number n for which naive_softmax([n, 0]) is no
 longer finite. Then show that shifting every score by the same constant c
 does not change softmax: for the naive version with moderate shifts, and
 for nnbook's softmax even with c = 1000, where the naive one gives nan.
+The starter is ex3_naive_softmax_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook.activations import softmax
+from nnbook.exercises import check
 
 
 def naive_softmax(x):
@@ -31,6 +33,7 @@ x = np.array([2.0, 1.0, 0.1])
 for c in (-30.0, 5.0, 100.0):
     print(c, naive_softmax(x + c))        # the same row every time
 print("naive softmax breaks at n =", first_failure())
+check("02-3", naive_softmax, first_failure)
 # --8<-- [end:solution]
 
 
