@@ -5,12 +5,14 @@ gradient, v <- rho * v + (1 - rho) * g**2, and steps
 p <- p - lr * g / (sqrt(v) + epsilon). Write it as a subclass of
 nnbook.optimizers.Optimizer with `start(size)` and `update(grad, lr)`, check
 one step by hand, and train the book's spiral model with it.
+The starter is ex1_rmsprop_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook import spiral, spiral_model
+from nnbook.exercises import check
 from nnbook.optimizers import Optimizer
 
 
@@ -28,6 +30,8 @@ class RMSprop(Optimizer):
         self.v = self.rho * self.v + (1 - self.rho) * grad * grad
         return -learning_rate * grad / (np.sqrt(self.v) + self.epsilon)
 
+
+check("07-1", RMSprop)
 
 X, y = spiral(100, 3, seed=0)
 model = spiral_model(seed=0)

@@ -4,12 +4,14 @@ Write `StepDecay(initial_learning_rate, every)`, a callable like
 nnbook.InverseTimeDecay that halves the learning rate every `every` steps:
 lr(t) = initial_learning_rate * 0.5 ** (t // every). Give it to SGD, and
 check which learning rates the optimiser actually used.
+The starter is ex2_step_decay_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 
 from nnbook import SGD
+from nnbook.exercises import check
 
 
 class StepDecay:
@@ -23,6 +25,9 @@ class StepDecay:
 
     def __call__(self, step):
         return self.initial_learning_rate * 0.5 ** (step // self.every)
+
+
+check("07-2", StepDecay)
 
 
 class Bowl:

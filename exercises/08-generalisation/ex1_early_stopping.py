@@ -8,11 +8,13 @@ that training in chunks records the same history as one long fit. Then
 grade the stopped model and the one trained to the end once each on a
 test set, spiral(100, 3, seed=13): the validation loss chose when to
 stop, so only the test set can say whether stopping paid off.
+The starter is ex1_early_stopping_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
 from nnbook import spiral, spiral_model
+from nnbook.exercises import check
 
 
 def snapshot(model):
@@ -45,6 +47,9 @@ def fit_early_stopping(model, X, y, validation_data, *, chunk=10,
             waited += 1
     restore(model, best_weights)
     return history, best_epoch
+
+
+check("08-1", fit_early_stopping)
 # --8<-- [end:solution]
 
 

@@ -6,10 +6,12 @@ shuffles the samples with the seed and returns (X_train, y_train),
 (train_indices, val_indices) whose validation parts do not overlap and
 together cover every sample once. Check both, and use the split twice to
 cut 300 points into training, validation and test sets (60/20/20).
+The starter is ex2_split_starter.py.
 """
 
 # --8<-- [start:solution]
 import numpy as np
+from nnbook.exercises import check
 
 
 def train_validation_split(X, y, validation_fraction=0.2, *, seed=0):
@@ -28,6 +30,9 @@ def k_fold_indices(n, k, *, seed=0):
     for i, val in enumerate(folds):
         train = np.concatenate([fold for j, fold in enumerate(folds) if j != i])
         yield train, val
+
+
+check("08-2", train_validation_split, k_fold_indices)
 # --8<-- [end:solution]
 
 

@@ -4,12 +4,14 @@ With 600 updates in total, train spiral_model(0) on spiral(100, 3, seed=1)
 with batch sizes 300 (the whole set), 100, 30 and 10. Work out how many
 epochs each needs, check that the optimiser really counted 600 updates,
 and compare the validation loss and accuracy on spiral(100, 3, seed=7).
+The starter is ex3_batch_budget_starter.py.
 """
 
 # --8<-- [start:solution]
 import math
 
 from nnbook import spiral, spiral_model
+from nnbook.exercises import check
 
 
 def train_with_budget(batch_size, updates=600):
@@ -20,6 +22,9 @@ def train_with_budget(batch_size, updates=600):
     model = spiral_model(0)
     model.fit(X, y, epochs=epochs, batch_size=batch_size)
     return model, epochs
+
+
+check("08-3", train_with_budget)
 # --8<-- [end:solution]
 
 
