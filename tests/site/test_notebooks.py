@@ -146,6 +146,7 @@ def test_a_failing_cell_fails_the_build(tmp_path):
         "nbformat": 4, "nbformat_minor": 5}))
     settings = plugin_config("mkdocs-jupyter")
     settings["cache"] = False
+    settings.pop("cache_dir", None)       # an !ENV tag, read here as a list
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({
         "site_name": "failing notebook", "plugins": [{"mkdocs-jupyter": settings}],
     }))
