@@ -81,3 +81,56 @@ def classic_dropout(ClassicDropout):
     expect(np.allclose(back, d * (1 - rate)),
            "after an inference forward, backward should multiply by 1 - rate")
     return "training drops, inference scales by 1 - rate"
+
+
+@checker("10-3", "exercise 8.1 again, with EarlyStopping")
+def early_stopping_in_fit(fit_with_early_stopping):
+    """fit_with_early_stopping(model, X, y, validation_data) -> (history,
+    stopper): one fit call, stopped on val_loss with patience 50, ending on
+    the best epoch's weights."""
+    from ..data import spiral
+    from ..recipes import spiral_model
+    from ..regularisation import EarlyStopping
+
+    expect(callable(fit_with_early_stopping),
+           "pass your function: check('10-3', fit_with_early_stopping)")
+    X, y = spiral(20, 3, seed=1)
+    validation = spiral(100, 3, seed=7)
+    model = spiral_model(0, hidden=256)
+    call = "fit_with_early_stopping(model, X, y, validation_data)"
+    result = fit_with_early_stopping(model, X, y, validation)
+    expect(isinstance(result, tuple) and len(result) == 2,
+           f"{call} should return (history, stopper); got "
+           f"{type(result).__name__}")
+    history, stopper = result
+    expect(isinstance(stopper, EarlyStopping),
+           "the second thing returned should be the EarlyStopping you passed "
+           f"to fit; got {type(stopper).__name__}")
+    expect(isinstance(history, dict) and "val_loss" in history,
+           "the history has no 'val_loss': pass validation_data=... to fit")
+    epochs = len(history["loss"])
+    expect(model.optimizer.iterations == epochs,
+           f"the model took {model.optimizer.iterations} steps but the history "
+           f"holds {epochs} epochs: call fit once, on the model you were "
+           "given, with the whole set as one batch")
+    expect(stopper.monitor == "val_loss",
+           f"the stopper watched {stopper.monitor!r}; exercise 8.1 stops on "
+           "the validation loss: EarlyStopping('val_loss', ...)")
+    expect(stopper.patience == 50,
+           f"patience is {stopper.patience}; the exercise asks for 50")
+    expect(stopper.stopped_epoch is not None,
+           f"training ran all {epochs} epochs without stopping: give fit "
+           "more epochs (600 is enough) so the stopper gets to stop it")
+    best = int(np.argmin(history["val_loss"]))
+    expect(stopper.best_epoch == best,
+           f"the stopper's best epoch is {stopper.best_epoch}, but the "
+           f"history's lowest val_loss is at epoch {best}")
+    val_loss, _ = model.evaluate(*validation)
+    if not np.isclose(val_loss, history["val_loss"][best], rtol=1e-9, atol=0):
+        hint = (": that is the last epoch's; keep restore_best_weights=True"
+                if np.isclose(val_loss, history["val_loss"][-1], rtol=1e-9,
+                              atol=0) else "")
+        expect(False, f"the model ends with val_loss {val_loss:.6f}, not the "
+                      f"best epoch's {history['val_loss'][best]:.6f}{hint}")
+    return (f"stopped after epoch {stopper.stopped_epoch + 1}, 50 after the "
+            f"best, epoch {best + 1}")
