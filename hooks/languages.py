@@ -112,7 +112,9 @@ def on_post_build(config):
             default_docs.append(doc)
     _write(path, {**index, "docs": default_docs})
     for lang, docs in per_language.items():
-        lang_config = {**index["config"], "lang": [lang]}
+        # Two languages, so that Material's worker loads lunr.multi, to which
+        # hooks/search.py appends the query rewriting.
+        lang_config = {**index["config"], "lang": [lang, i18n.default_language]}
         if lang == "en":
             # Material derives the pipeline from the first (Korean) build,
             # where it is empty; English wants its default one.

@@ -263,6 +263,23 @@ def test_search_finds_each_language_in_its_own_edition(visit):
     assert v.errors == [] and v.not_file() == [], (v.errors, v.not_file())
 
 
+def test_search_rewrites_queries_offline_too(visit):
+    """hooks/search.py's query script runs in the iframe-worker shim as well:
+    a compound typed without its space, a particle, inflected English."""
+    from test_search import search
+
+    v = visit()
+    for start, query, chapter in (
+            (CHAPTER, "교차엔트로피", "04-losses/"),
+            (CHAPTER, "역전파를", "05-why-backprop/"),
+            ("en/" + CHAPTER, "overfitting", "en/08-generalisation/")):
+        v.open(start)
+        base = urlsplit(v.base).path
+        top = list(dict.fromkeys(p[len(base):] for p in search(v, query)))[:3]
+        assert any(p.startswith(chapter) for p in top), (query, top)
+    assert v.errors == [] and v.not_file() == [], (v.errors, v.not_file())
+
+
 @pytest.mark.parametrize("path", [CHAPTER, NOTEBOOK, "index.html"])
 def test_language_switch_goes_to_the_twin_and_back(visit, path):
     v = visit()
