@@ -2,24 +2,29 @@
 
 The pages' hidden `exec="on"` blocks (run by markdown-exec while MkDocs
 builds) compute their data with nnbook, draw on a `Figure`, and print
-`figure.html(alt=..., caption=...)`: an <img> holding the figure as an inline
-SVG data URI (no file to commit, no request to another host), with alt text in
-the page's language.
+`figure.html(alt=..., caption=...)`: an <img> of an SVG file with alt text
+in the page's language.
 
-* Fonts: labels are drawn with Noto Sans CJK (Debian: fonts-noto-cjk), so
-  Korean labels come out as Hangul, not as empty boxes. If the font is
-  missing, or if any label needs a glyph the font lacks, building the figure
-  raises an error instead of drawing boxes.
-* Text is converted to outlines in the SVG, so readers need no font; the
-  label strings stay in the SVG as XML comments.
+* Files, not inline data: the SVG is written once, named by its content,
+  into the figure folder beside the block cache (hooks/figures.py copies the
+  ones a page uses into the site's assets/figures/ and points the <img> at
+  them). The page stays small and the browser loads a figure lazily, when
+  the reader scrolls to it.
+* Text stays text (svg.fonttype "none"): labels are <text> elements a
+  reader can select and a screen reader can read, in a stack of Korean
+  system fonts; drawing them as outlines made each figure several times
+  larger. Layout is measured with Noto Sans CJK (Debian: fonts-noto-cjk);
+  if the font is missing, or a label needs a glyph it lacks, building the
+  figure raises an error instead of drawing boxes.
 * Dark mode: the figure is drawn on white and the page's CSS
   (.nnbook-figure) sets it on a light card in both colour schemes.
 """
 
-import base64
+import hashlib
 import html
 import io
-import warnings
+import os
+import re
 from pathlib import Path
 
 import matplotlib
@@ -42,6 +47,21 @@ INK = "#1f2937"
 LINE = "#3f51b5"
 ACCENT = "#e65100"
 GRID = "#d0d4dc"
+
+# The fonts a reader's system draws the labels with: Korean system fonts on
+# every platform, then the one the layout was measured with.
+FONT_STACK = ("'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', "
+              "'Malgun Gothic', 'Noto Sans CJK JP', sans-serif")
+ROOT = Path(__file__).resolve().parent.parent
+# hooks/figures.py turns this prefix into the file's link on the site.
+SOURCE_PREFIX = "nnbook-figure:"
+
+
+def figure_dir():
+    """Where figures are written: <block cache>/figures, so that a block
+    replayed from hooks/blockcache.py's cache still finds its figure."""
+    blocks = os.environ.get("NNBOOK_BLOCK_CACHE_DIR") or ROOT / ".cache" / "nnbook-blocks"
+    return Path(blocks) / "figures"
 
 
 def cjk_font_path():
@@ -67,7 +87,7 @@ def _use_cjk_font():
     plt.rcParams.update({
         "font.family": [family],
         "axes.unicode_minus": True,
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",
         "svg.hashsalt": "nnbook",          # stable ids: reproducible SVG
         "axes.edgecolor": INK,
         "axes.labelcolor": INK,
@@ -97,26 +117,49 @@ class Figure:
         self.axes = axes if ncols == 1 else tuple(axes)
         self.fig.patch.set_facecolor("white")
 
+    def _check_glyphs(self):
+        """Every character of every label is in the font: an error, not a box."""
+        from matplotlib.ft2font import FT2Font
+        from matplotlib.text import Text
+
+        charmap = FT2Font(str(cjk_font_path())).get_charmap()
+        for text in self.fig.findobj(Text):
+            missing = sorted({c for c in text.get_text()
+                              if not c.isspace() and ord(c) not in charmap})
+            if missing:
+                raise ValueError(f"label {text.get_text()!r}: {CJK_FONT_FILE} "
+                                 f"has no glyph for {''.join(missing)!r}")
+
     def svg(self):
-        """The figure as SVG text; an error if a glyph is missing."""
+        """The figure as SVG text, labels as <text> in FONT_STACK."""
+        self._check_glyphs()
         buffer = io.StringIO()
-        with warnings.catch_warnings():
-            # "Glyph ... missing from font(s)" would otherwise be drawn as a box.
-            warnings.filterwarnings("error", message=".*missing from font")
-            self.fig.savefig(buffer, format="svg", metadata={"Date": None},
-                             facecolor="white")
+        self.fig.savefig(buffer, format="svg", metadata={"Date": None},
+                         facecolor="white")
         plt.close(self.fig)
-        return buffer.getvalue()
+        return re.sub(r"font-family: '[^']*'", f"font-family: {FONT_STACK}",
+                      buffer.getvalue())
 
     def html(self, *, alt, caption=None):
-        """An HTML <figure> with the SVG inline as a data URI."""
+        """An HTML <figure> whose <img> names the SVG file by its content."""
         if not alt or not alt.strip():
             raise ValueError("a figure needs alt text in the page's language")
-        data = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
+        svg = self.svg()
+        name = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16] + ".svg"
+        folder = figure_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / name).is_file():
+            tmp = folder / (name + ".tmp")
+            tmp.write_text(svg, encoding="utf-8")
+            tmp.replace(folder / name)
+        width, height = (round(float(v)) for v in re.search(
+            r'<svg[^>]*width="([\d.]+)pt"[^>]*height="([\d.]+)pt"', svg).groups())
+        # pt to CSS px: the width and height the page reserves before loading.
+        width, height = round(width * 4 / 3), round(height * 4 / 3)
         parts = [
             '<figure class="nnbook-figure">',
-            f'<img src="data:image/svg+xml;base64,{data}" '
-            f'alt="{html.escape(alt, quote=True)}">',
+            f'<img src="{SOURCE_PREFIX}{name}" width="{width}" height="{height}" '
+            f'loading="lazy" decoding="async" alt="{html.escape(alt, quote=True)}">',
         ]
         if caption:
             parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")

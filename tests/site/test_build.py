@@ -89,8 +89,9 @@ def test_chapter_page_uses_every_mechanism(site):
         assert html.count('class="admonition') >= 3
         assert html.count('class="arithmatex"') >= 5
         figures = [attrs for tag, attrs in tags if tag == "img"
-                   and attrs.get("src", "").startswith("data:image/svg+xml;base64,")]
+                   and "assets/figures/" in attrs.get("src", "")]
         assert len(figures) == 1
+        assert figures[0].get("loading") == "lazy"
         alt = figures[0].get("alt", "")
         assert len(alt) > 40
         assert bool(HANGUL.search(alt)) == (language == "ko"), alt
@@ -101,21 +102,25 @@ def test_chapter_page_uses_every_mechanism(site):
 
 
 def test_korean_figure_labels_are_hangul(site):
-    """The SVG keeps each label as an XML comment beside its outlines."""
-    import base64
+    """Labels are SVG text in the page's language (tools/bookfig.py)."""
+    import html as html_module
+    import posixpath
 
     for language in SITE_LANGUAGES:
-        html = site.page(page_url(DOCS / "04-losses" / f"cross-entropy.{language}.md",
-                                  language))
-        data = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)
-        svg = base64.b64decode(data).decode("utf-8")
-        labels = re.findall(r"<!-- (.*?) -->", svg)
+        url = page_url(DOCS / "04-losses" / f"cross-entropy.{language}.md", language)
+        src = re.search(r'<img src="([^"]*assets/figures/[^"]+\.svg)"',
+                        site.page(url)).group(1)
+        svg = (site.root / posixpath.normpath(posixpath.join(url, src))).read_text(
+            encoding="utf-8")
+        labels = [html_module.unescape(t).strip()
+                  for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
         hangul_labels = [label for label in labels if HANGUL.search(label)]
         if language == "ko":
-            assert "정답 클래스에 준 확률 p" in labels
+            assert "정답 클래스에 준 확률 p" in labels, labels
             assert len(hangul_labels) >= 4
         else:
-            assert not hangul_labels
+            assert labels and not hangul_labels
+        assert "Malgun Gothic" in svg and "<path" in svg
 
 
 def test_api_reference_from_docstrings(site):

@@ -21,6 +21,11 @@
   }
 
   function renderAll() {
+    // hooks/lightpages.py leaves KaTeX out of pages without math.
+    if (!window.renderMathInElement) {
+      document.documentElement.setAttribute("data-nnbook-math", "rendered");
+      return;
+    }
     document.querySelectorAll(".arithmatex").forEach(function (el) {
       render(el, tex);
     });
