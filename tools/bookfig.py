@@ -25,6 +25,7 @@ import html
 import io
 import os
 import re
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -51,7 +52,7 @@ GRID = "#d0d4dc"
 # The fonts a reader's system draws the labels with: Korean system fonts on
 # every platform, then the one the layout was measured with.
 FONT_STACK = ("'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', "
-              "'Malgun Gothic', 'Noto Sans CJK JP', sans-serif")
+              "'Malgun Gothic', 'Noto Sans CJK JP', 'DejaVu Sans', sans-serif")
 ROOT = Path(__file__).resolve().parent.parent
 # hooks/figures.py turns this prefix into the file's link on the site.
 SOURCE_PREFIX = "nnbook-figure:"
@@ -118,24 +119,33 @@ class Figure:
         self.fig.patch.set_facecolor("white")
 
     def _check_glyphs(self):
-        """Every character of every label is in the font: an error, not a box."""
+        """Every character of every label is in Noto Sans CJK or, for the
+        few symbols it lacks (subscripts such as ₁), in DejaVu Sans, which
+        matplotlib ships and readers' systems carry under some name: an
+        error, not a box."""
         from matplotlib.ft2font import FT2Font
         from matplotlib.text import Text
 
-        charmap = FT2Font(str(cjk_font_path())).get_charmap()
+        charmap = set(FT2Font(str(cjk_font_path())).get_charmap())
+        charmap |= set(FT2Font(font_manager.findfont("DejaVu Sans")).get_charmap())
         for text in self.fig.findobj(Text):
             missing = sorted({c for c in text.get_text()
                               if not c.isspace() and ord(c) not in charmap})
             if missing:
-                raise ValueError(f"label {text.get_text()!r}: {CJK_FONT_FILE} "
-                                 f"has no glyph for {''.join(missing)!r}")
+                raise ValueError(f"label {text.get_text()!r}: no glyph for "
+                                 f"{''.join(missing)!r} in {CJK_FONT_FILE} "
+                                 "or DejaVu Sans")
 
     def svg(self):
         """The figure as SVG text, labels as <text> in FONT_STACK."""
         self._check_glyphs()
         buffer = io.StringIO()
-        self.fig.savefig(buffer, format="svg", metadata={"Date": None},
-                         facecolor="white")
+        with warnings.catch_warnings():
+            # Checked above: a symbol Noto Sans CJK lacks is in DejaVu Sans,
+            # which the reader's browser falls back to.
+            warnings.filterwarnings("ignore", message=".*missing from font")
+            self.fig.savefig(buffer, format="svg", metadata={"Date": None},
+                             facecolor="white")
         plt.close(self.fig)
         return re.sub(r"font-family: '[^']*'", f"font-family: {FONT_STACK}",
                       buffer.getvalue())

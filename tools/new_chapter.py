@@ -100,15 +100,17 @@ print(result)
 assert np.all(np.isfinite(result))
 '''
 
+# Each heading carries an id shared by both languages, `{#id}`
+# (tests/site/test_anchors.py): give a new heading the same id on both.
 PAGE_KO = '''# {number}장. {ko}
 
 이 장이 풀려는 문제를 먼저 씁니다. 앞 장까지 만든 것으로는 무엇이 안 되는지, 독자가 그 한계를 직접 보게 하는 작은 실험 하나로 시작하세요. 용어는 처음 나올 때 "손실 함수(loss function)"처럼 영어를 괄호에 함께 적습니다.
 
-## 무엇이 문제인가
+## 무엇이 문제인가 {{#problem}}
 
 문제를 보여 주는 실행 결과는 손으로 적지 말고 빌드 때 실행되는 코드 블록으로 만드세요(`python exec="on"`).
 
-## 코드
+## 코드 {{#code}}
 
 코드는 `src/nnbook`에서 이름 붙인 구역(section)으로 가져옵니다. 페이지와 코드가 어긋나지 않는 유일한 방법입니다.
 
@@ -116,19 +118,19 @@ PAGE_KO = '''# {number}장. {ko}
 --8<-- "src/nnbook/{module}.py:{function}"
 ```
 
-## 맞는지 확인하기
+## 맞는지 확인하기 {{#checking}}
 
 Keras와 같은 입력을 넣어 같은 답이 나오는지, 기울기 검사가 통과하는지, 그림으로 어떻게 보이는지를 보여 주세요. 숫자는 모두 빌드 때 계산된 것이어야 합니다.
 
-## 노트북에서 직접 해 보기
+## 노트북에서 직접 해 보기 {{#notebook}}
 
 [이 장의 노트북](notebook.ipynb)에서 이 장의 계산을 한 셀씩 다시 실행해 볼 수 있습니다.
 
-## 정리
+## 정리 {{#summary}}
 
 - 이 장에서 배운 것을 세 줄에서 다섯 줄로 정리합니다.
 
-## 연습 문제
+## 연습 문제 {{#exercises}}
 
 풀이는 저장소의 `exercises/{folder}/` 폴더에 있고, 테스트가 매번 실행해 확인합니다. 먼저 직접 풀어 본 뒤 펼쳐 보세요.
 
@@ -146,12 +148,12 @@ PAGE_EN = '''# Chapter {number}. {en}
 Start from the problem this chapter solves. Show what the previous chapters
 cannot do yet, with one small experiment the reader can see fail.
 
-## The problem
+## The problem {{#problem}}
 
 Results that show the problem come from a block run at build time
 (`python exec="on"`), never typed by hand.
 
-## The code
+## The code {{#code}}
 
 Code comes from `src/nnbook` through named sections: the only way the page
 and the code cannot drift apart.
@@ -160,22 +162,22 @@ and the code cannot drift apart.
 --8<-- "src/nnbook/{module}.py:{function}"
 ```
 
-## Checking it
+## Checking it {{#checking}}
 
 Show that Keras gives the same answer on the same input, that a gradient
 check passes, and what it looks like in a figure. Every number is computed
 at build time.
 
-## Try it in the notebook
+## Try it in the notebook {{#notebook}}
 
 [This chapter's notebook](notebook.ipynb) lets you re-run the chapter's
 computations one cell at a time.
 
-## Summary
+## Summary {{#summary}}
 
 - Three to five lines on what the chapter taught.
 
-## Exercises
+## Exercises {{#exercises}}
 
 The solutions live in the repository under `exercises/{folder}/`, and the
 tests run them every time. Try each one before you open its solution.

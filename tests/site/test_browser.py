@@ -279,3 +279,69 @@ def test_notebook_page_buttons(visit):
     assert re.fullmatch(r"https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+"
                         r"/blob/[\w.-]+/docs/04-losses/notebook\.en\.ipynb", colab)
     assert v.errors == [] and v.third_party() == []
+
+
+# ----------------------------------------- the switch keeps the reader's place
+# A section has the same id in both languages (tests/site/test_anchors.py);
+# docs/assets/javascripts/language-switch.js carries it across the switch.
+ANCHOR_PAGE = "04-losses/cross-entropy/"
+ANCHOR = "sparse"            # "정수 레이블 그대로: ..." / "Integer labels as they are: ..."
+
+
+def _switch_language(page, lang):
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state("load")
+    page.wait_for_selector("html[data-nnbook-math=rendered]", state="attached")
+
+
+def _heading_top(page, anchor):
+    """Where the heading `anchor` sits, in px from the top of the viewport."""
+    return page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+
+
+def test_language_switch_keeps_the_section_anchor(visit):
+    v = visit()
+    page = v.open(ANCHOR_PAGE + "#" + ANCHOR)
+    assert 0 <= _heading_top(page, ANCHOR) < 200
+    for target, lang in (("/en/" + ANCHOR_PAGE, "en"), ("/" + ANCHOR_PAGE, "ko")):
+        _switch_language(page, lang)
+        assert (v.path(), urlsplit(page.url).fragment) == (target, ANCHOR)
+        assert page.evaluate("document.documentElement.lang") == lang
+        # Landed on the section, not at the top of the page.
+        assert 0 <= _heading_top(page, ANCHOR) < 200, _heading_top(page, ANCHOR)
+        assert page.evaluate("window.scrollY") > 1000
+    assert v.errors == [] and v.third_party() == []
+
+
+def test_language_switch_keeps_the_section_being_read_without_anchor(visit):
+    v = visit()
+    page = v.open(ANCHOR_PAGE)
+    page.evaluate(f"window.scrollTo(0, document.getElementById('{ANCHOR}')"
+                  ".getBoundingClientRect().top + window.scrollY + 150)")
+    _switch_language(page, "en")
+    assert (v.path(), urlsplit(page.url).fragment) == ("/en/" + ANCHOR_PAGE, ANCHOR)
+    # At the top of a page there is no section to keep.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate("history.replaceState(null, '', location.pathname)")
+    _switch_language(page, "ko")
+    assert (v.path(), urlsplit(page.url).fragment) == ("/" + ANCHOR_PAGE, "")
+    assert v.errors == [] and v.third_party() == []
+
+
+def test_offline_edition_language_switch_keeps_the_section_anchor(browser, offline):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    errors = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        chapter = ANCHOR_PAGE.rstrip("/") + ".html"
+        page.goto(f"{offline.root.as_uri()}/{chapter}#{ANCHOR}")
+        page.wait_for_selector("html[data-nnbook-math=rendered]", state="attached")
+        for target, lang in (("en/" + chapter, "en"), (chapter, "ko")):
+            _switch_language(page, lang)
+            assert page.url == f"{offline.root.as_uri()}/{target}#{ANCHOR}"
+            assert 0 <= _heading_top(page, ANCHOR) < 200
+        assert errors == [], errors
+    finally:
+        context.close()
