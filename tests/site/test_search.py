@@ -74,23 +74,25 @@ def search(v, query):
     The box is emptied first and the answer awaited until Material shows
     it, so no result of the previous query is read as this one's."""
     page = v.page
-    strings = page.evaluate(
-        "JSON.parse(document.getElementById('__config').textContent).translations")
-    waiting = [strings["search.result.placeholder"],
-               strings["search.result.initializer"]]
+    placeholder = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder']")
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     box.dispatch_event("keyup")
+    # The placeholder shows once the index is loaded (before, the meta line
+    # says "initializing") and the box is empty.
     page.wait_for_function(
         "p => { const m = document.querySelector('.md-search-result__meta');"
-        " return !m || m.textContent.trim() === p; }", arg=waiting[0])
+        " return m && m.textContent.trim() === p; }", arg=placeholder,
+        timeout=15000)
     box.fill(query)
     box.dispatch_event("keyup")                 # Material searches on keyup
     page.wait_for_function(
-        "w => { const m = document.querySelector('.md-search-result__meta');"
-        " const t = m && m.textContent.trim(); return t && !w.includes(t); }",
-        arg=waiting, timeout=15000)
+        "p => { const m = document.querySelector('.md-search-result__meta');"
+        " const t = m && m.textContent.trim(); return t && t !== p; }",
+        arg=placeholder, timeout=15000)
     links = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link",
         "links => links.map(a => a.href)")
