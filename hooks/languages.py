@@ -16,8 +16,7 @@ and the other way round. Here:
   page's `__config` and resolves result locations against it, so `base`
   becomes `<base_url>/<lang>/` on those pages.
 
-Besides search, Material uses `base` only in its language-switch helper,
-which looks a page up in a sitemap and otherwise follows the switcher's link
+Besides search, Material uses `base` only in its language-switch helper
 (see below); there is no instant navigation and no versioning here.
 tests/site/test_browser.py checks search and switching in a real browser.
 
@@ -27,12 +26,33 @@ static-i18n points the switcher at the twin page, except on the home pages,
 where it keeps the absolute links "/" and "/en/" (wrong when the site is
 served below a path). Every page gets page-relative links to its twins.
 
-No sitemap without site_url
----------------------------
-A sitemap needs absolute URLs; without `site_url` static-i18n's holds
-"None/..." entries, so it is removed. Set `site_url` when publishing. (Material
-then asks for `sitemap.xml` beside each switcher link, gets a 404 from our own
-server, and follows the link, which already points at the twin page.)
+No sitemap requests
+-------------------
+On every page load Material's bundle (integrations/alternate/index.ts)
+fetches `sitemap.xml` relative to each `<link rel="alternate" hreflang>` of
+the page's <head>, so that a click on the language switcher can land on the
+same page of the other site. (Its other one, `<base>/sitemap.xml`, serves
+instant navigation and previews, both off here.) Those links name the twin
+pages, so it asked for `<twin page>/sitemap.xml`: two 404s per page load,
+with or without site_url (only the published Korean home page has a
+sitemap beside it). And the answer would go unused: the switcher's links
+already name the twins, and docs/assets/javascripts/language-switch.js
+handles the click before Material. So the <head> links are removed (the
+switcher keeps its own) and no page requests a sitemap. Search engines get
+the same language pairs, with the absolute URLs hreflang requires, from
+static-i18n's sitemap.xml, written when `site_url` is set (the deploy);
+without it the sitemap would hold "None/..." entries, so it is removed.
+tests/site/test_404_and_dates.py checks that no request fails, locally and
+below a published path.
+
+The 404 page
+------------
+Each language's build writes `404.html` to the root of the shared site
+folder, the English one last, and GitHub Pages serves only that file. So
+overrides/404.html holds both languages, the Korean build's page is kept
+(the English build's is rendered empty, which MkDocs does not write), and
+its switcher links the two home pages rather than the twins of whichever
+page was built last.
 """
 
 import json
@@ -45,6 +65,10 @@ from mkdocs.plugins import event_priority
 
 _CONFIG = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+# Material's <head> links to each language's page (base.html, site_meta).
+_HEAD_ALTERNATE = re.compile(
+    r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+NOT_FOUND = "404.html"
 
 
 def _languages(config):
@@ -75,6 +99,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)
 def on_post_page(output, page, config):
+    output = _HEAD_ALTERNATE.sub("", output)
     _, others = _languages(config)
     language = _page_language(page, others)
     if language is None:
@@ -87,6 +112,26 @@ def on_post_page(output, page, config):
     app["base"] = posixpath.join(app["base"], language) + "/"
     text = json.dumps(app, ensure_ascii=False).replace("<", "\\u003c")
     return output[:match.start(2)] + text + output[match.end(2):]
+
+
+def on_template_context(context, template_name, config):
+    if template_name == NOT_FOUND:
+        i18n, _ = _languages(config)
+        # base_url is site_url's path here: "/" or "/<repo>/".
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            lang = alternate["lang"]
+            home = "" if lang == i18n.default_language else f"{lang}/"
+            alternate["link"] = context["base_url"] + home
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name != NOT_FOUND:
+        return output
+    i18n, _ = _languages(config)
+    if i18n.current_language != i18n.default_language:
+        return ""       # MkDocs skips an empty template: the Korean page stays
+    return _HEAD_ALTERNATE.sub("", output)
 
 
 @event_priority(-200)
