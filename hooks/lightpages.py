@@ -57,3 +57,10 @@ def on_post_build(config):
     folder.mkdir(parents=True, exist_ok=True)
     for name, css in _styles.items():
         (folder / name).write_text(css, encoding="utf-8")
+
+
+def on_post_template(output, template_name, config):
+    """404.html is a template, not a page: no math there either."""
+    if template_name == "404.html":
+        output = _KATEX.sub("", output)
+    return output

@@ -39,6 +39,7 @@ def test_katex_only_on_pages_with_math(site):
                                      language))
         assert "assets/katex/katex.min.js" in chapter
         assert 'class="arithmatex"' in chapter
+    assert "katex" not in (site.root / "404.html").read_text(encoding="utf-8")
 
 
 def test_notebook_pages_link_the_jupyter_styles(site):
