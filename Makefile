@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv test serve build offline site chapter translations bench bench-site zensical clean
+.PHONY: venv test serve build offline site pdf chapter translations bench bench-site zensical clean
 
 $(BIN)/activate: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ offline: venv
 ## then the online build, which ships it as downloads/nnbook-offline.zip.
 site: offline
 	NNBOOK_REQUIRE_OFFLINE_ZIP=1 $(BIN)/mkdocs build --strict
+
+## make pdf: the book as one PDF per language, build/pdf/nnbook-ko.pdf and
+## build/pdf/nnbook-en.pdf, printed by Chromium from the site `make build`
+## writes into site/ (tools/pdf.py; poppler-utils gives the contents its
+## page numbers).
+pdf: build
+	$(BIN)/python tools/pdf.py --site site
 
 ## make chapter NUMBER=11 SLUG=convolution MODULE=convolution KO=합성곱 EN=Convolution
 ## scaffolds a new chapter in both languages (CONTRIBUTING.md, "Adding a chapter").

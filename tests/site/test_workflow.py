@@ -9,7 +9,9 @@ runs offline (checked with the network unshared). The rest reads the YAML:
 * every action is pinned to a full commit SHA with its release in a comment,
   or to an exact vX.Y.Z tag; never a branch or a moving major tag;
 * the test job runs README's `make test`; Pages deploys only from main,
-  after the tests; Zensical's try cannot fail the run.
+  after the tests; Zensical's try cannot fail the run;
+* the build job prints a PDF per language from the site it built
+  (tools/pdf.py) and publishes them in downloads/, beside the offline zip.
 """
 
 import re
@@ -146,12 +148,43 @@ def test_jobs_do_what_the_book_needs():
     assert jobs["deploy"]["concurrency"]["cancel-in-progress"] is False
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
     assert "actions/upload-pages-artifact" in uses
+    # The published build dates pages by their last commit: whole history.
+    checkout = [s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout")]
+    assert checkout and checkout[0]["with"]["fetch-depth"] == 0
     # The published build knows its address (404.html, sitemap).
     online = [s for s in build["steps"] if "NNBOOK_SITE_URL" in s.get("env", {})]
     assert online and "!ENV [NNBOOK_SITE_URL" in (ROOT / "mkdocs.yml").read_text("utf-8")
     # Zensical is informational.
     assert jobs["zensical"]["continue-on-error"] is True
     assert any(s.get("run", "").strip() == "make zensical" for s in jobs["zensical"]["steps"])
+
+
+def test_deploy_publishes_the_pdfs():
+    """After the online build and before the upload, tools/pdf.py prints both
+    PDFs from site/ and they are copied into site/downloads/; the Korean
+    fonts and poppler-utils are installed first, the runner's Chrome named.
+    The test job installs poppler-utils for tests/site/test_pdf.py, as .ci/run does."""
+    jobs = _load(BOOK)["jobs"]
+    steps = jobs["build"]["steps"]
+
+    def index(found):
+        where = [i for i, step in enumerate(steps) if found(step)]
+        assert len(where) == 1, where
+        return where[0]
+
+    online = index(lambda s: "NNBOOK_SITE_URL" in s.get("env", {}))
+    printed = index(lambda s: "tools/pdf.py --site site" in s.get("run", ""))
+    upload = index(lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    packages = index(lambda s: "poppler-utils" in s.get("run", "")
+                     and "fonts-noto-cjk" in s.get("run", ""))
+    assert online < printed < upload and packages < printed
+    run = steps[printed]["run"]
+    for name in ("nnbook-ko.pdf", "nnbook-en.pdf"):
+        assert re.search(rf"cp .*\b{re.escape(name)}\b.* site/downloads/", run), run
+    assert steps[printed]["env"]["NNBOOK_CHROMIUM"] == jobs["test"]["env"]["NNBOOK_CHROMIUM"]
+    assert "NNBOOK_CHROMIUM" in (ROOT / "tools/pdf.py").read_text("utf-8")
+    assert any("poppler-utils" in s.get("run", "") for s in jobs["test"]["steps"])
+    assert "poppler-utils" in (ROOT / ".ci" / "run").read_text("utf-8")
 
 
 def test_python_version_is_the_oldest_supported():
