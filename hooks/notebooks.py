@@ -28,10 +28,21 @@ What this hook does, and why:
    A Korean notebook and its English twin have the same code cells (only
    the prose differs; tests/site/test_twins.py checks it), so the code
    runs once and the twin gets the outputs cell by cell.
+6. The page as readers see it. The install cell (3.) stays the notebook's
+   first cell, but on the page it would sit above the title: it is moved
+   after the first Markdown cell (the `# heading` and its introduction,
+   which says what the first cell does) and shown collapsed, in a
+   <details> labelled `extra.labels.install_cell`. mkdocs-jupyter's own
+   copy buttons say "Copy to Clipboard" / "Copied!" on every page: they
+   take Material's words for the page's language instead (`clipboard.copy`,
+   `clipboard.copied` from the page's __config). The narrow-screen layout
+   is CSS (docs/assets/stylesheets/nnbook.css); tests/site/test_phone.py
+   checks all three.
 """
 
 import concurrent.futures
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -383,4 +394,68 @@ def on_post_page(output, page, config):
         return output
     output = _SCRIPT.sub(lambda m: "" if _third_party(m) else m.group(0),
                          output)
-    return _MATHJAX_COMMENTS.sub("", output)
+    output = _MATHJAX_COMMENTS.sub("", output)
+    output = _install_cell_after_title(output, config.extra["labels"]["install_cell"])
+    return _copy_button_words(output)
+
+
+# ------------------------------------------- 6. the page as readers see it
+
+_NOTEBOOK = re.compile(r'<div class="jp-Notebook"[^>]*>')
+_DIV = re.compile(r"<(/?)div\b[^>]*>", re.I)
+
+
+def _top_level_cells(text, start):
+    """(begin, end) of each <div> directly inside the element opened before `start`.
+
+    nbconvert writes well-formed HTML and escapes the code it shows, so
+    counting <div> and </div> finds the cells (a cell is one outer <div>).
+    """
+    cells, depth, begin = [], 0, None
+    for tag in _DIV.finditer(text, start):
+        if not tag.group(1):
+            if depth == 0:
+                begin = tag.start()
+            depth += 1
+        elif depth == 0:                 # the notebook's own </div>
+            break
+        else:
+            depth -= 1
+            if depth == 0:
+                cells.append((begin, tag.end()))
+    return cells
+
+
+def _install_cell_after_title(output, label):
+    notebook = _NOTEBOOK.search(output)
+    if notebook is None:
+        raise PluginError("hooks/notebooks.py: no jp-Notebook in a notebook page "
+                          "(has mkdocs-jupyter's template changed?)")
+    cells = _top_level_cells(output, notebook.end())
+    markdown = [i for i, (begin, _) in enumerate(cells)
+                if "jp-MarkdownCell" in output[begin:output.index(">", begin)]]
+    first_begin, first_end = cells[0]
+    if "jp-CodeCell" not in output[first_begin:output.index(">", first_begin)]:
+        raise PluginError("hooks/notebooks.py: the page's first cell is not the "
+                          "install cell")
+    after = cells[markdown[0]][1] if markdown else first_end
+    collapsed = (f'<details class="nnbook-install-cell"><summary>'
+                 f'{html.escape(label)}</summary>\n'
+                 f'{output[first_begin:first_end]}\n</details>')
+    return (output[:first_begin] + output[first_end:after] + "\n" + collapsed
+            + output[after:])
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>',
+                     re.S)
+
+
+def _copy_button_words(output):
+    words = json.loads(_CONFIG.search(output).group(1))["translations"]
+    output = output.replace('<span class="notice" hidden="">Copied!</span>',
+                            f'<span class="notice" hidden="">'
+                            f'{html.escape(words["clipboard.copied"])}</span>')
+    # mkdocs-jupyter's template also writes a stray `,=""` attribute here.
+    return re.sub(r'<clipboard-copy (?:,="" )?aria-label="Copy to Clipboard"',
+                  f'<clipboard-copy aria-label="{html.escape(words["clipboard.copy"])}" '
+                  f'title="{html.escape(words["clipboard.copy"])}"', output)
