@@ -137,21 +137,32 @@ def visit(browser, server):
 
 
 def _search(visit, query):
-    """Type `query` in Material's search box; return the result paths."""
+    """Type `query` in Material's search box; return the result paths.
+
+    The box is emptied first and the placeholder awaited, which also means
+    the index has loaded (it is fetched when the box takes focus,
+    docs/assets/javascripts/search-on-demand.js; until then the result line
+    says "initializing"); then the answer to this query is awaited, so no
+    result of an earlier one is read as its own."""
     page = visit.page
     page.keyboard.press("Escape")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")                  # Material searches on keyup
     placeholder = page.evaluate(
         "JSON.parse(document.getElementById('__config').textContent)"
         ".translations['search.result.placeholder']")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.dispatch_event("keyup")
     page.wait_for_function(
-        "placeholder => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() && m.textContent.trim() !== placeholder; }",
+        "p => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() === p; }", arg=placeholder,
+        timeout=15000)
+    box.fill(query)
+    box.dispatch_event("keyup")                  # Material searches on keyup
+    page.wait_for_function(
+        "p => { const m = document.querySelector('.md-search-result__meta');"
+        " const t = m && m.textContent.trim(); return t && t !== p; }",
         arg=placeholder, timeout=15000)
-    page.wait_for_timeout(300)
     links = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link",
         "links => links.map(a => a.href)")
@@ -211,7 +222,10 @@ def test_figure_sits_on_a_light_card_in_dark_mode(visit):
                          ".backgroundColor") == "rgb(255, 255, 255)"
     alt = figure.get_attribute("alt")
     assert HANGUL.search(alt)
-    assert figure.evaluate("img => img.complete && img.naturalWidth > 300")
+    # Figures load lazily (hooks/figures.py): scroll to it, then it loads.
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 300",
+                           arg=figure.element_handle(), timeout=15000)
 
 
 @pytest.mark.parametrize("name", ["cross-entropy", "notebook", "preface"])

@@ -12,12 +12,11 @@ script is in the worker once.
 
 import json
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
 from sitesource import ROOT
-from test_browser import browser, server, visit  # noqa: F401  (fixtures)
+from test_browser import _search, browser, server, visit  # noqa: F401  (fixtures)
 
 # (what a reader types, the chapter folder that should come up in the top 3)
 KOREAN = [
@@ -69,34 +68,8 @@ ENGLISH = [
 
 
 def search(v, query):
-    """Type `query` into Material's search box; the result paths, in order.
-
-    The box is emptied first and the answer awaited until Material shows
-    it, so no result of the previous query is read as this one's."""
-    page = v.page
-    placeholder = page.evaluate(
-        "JSON.parse(document.getElementById('__config').textContent)"
-        ".translations['search.result.placeholder']")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.dispatch_event("keyup")
-    # The placeholder shows once the index is loaded (before, the meta line
-    # says "initializing") and the box is empty.
-    page.wait_for_function(
-        "p => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() === p; }", arg=placeholder,
-        timeout=15000)
-    box.fill(query)
-    box.dispatch_event("keyup")                 # Material searches on keyup
-    page.wait_for_function(
-        "p => { const m = document.querySelector('.md-search-result__meta');"
-        " const t = m && m.textContent.trim(); return t && t !== p; }",
-        arg=placeholder, timeout=15000)
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link",
-        "links => links.map(a => a.href)")
-    return [urlsplit(link).path for link in links]
+    """The result paths for `query`, as test_browser's helper types it."""
+    return _search(v, query)
 
 
 def _top3(paths):
