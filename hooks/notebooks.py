@@ -16,7 +16,13 @@ What this hook does, and why:
    eviction is moved to the end of the whole build.
 3. Every notebook's first cell must install nnbook on Colab from the
    repository in `extra.book_repo`, the same setting the Open-in-Colab links
-   are built from; a mismatch fails the build.
+   are built from, at the tag of the edition the site shows (`v` + the
+   version in CHANGELOG.md, which hooks/edition.py checks against the
+   package): so a notebook opened from this edition runs this edition's
+   code, not whatever main holds by then. The Colab links open the
+   notebook at that tag too. A mismatch fails the build;
+   `python tools/notebook_edition.py` rewrites the cells after a version
+   bump.
 4. nbconvert's template loads MathJax and mermaid from CDNs. The site renders
    math with the self-hosted KaTeX, so those tags are removed.
 5. mkdocs-jupyter runs each notebook when it reaches the page, one after the
@@ -56,8 +62,17 @@ from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "src" / "nnbook"
-COLAB = "https://colab.research.google.com/github/{slug}/blob/{branch}/{path}"
-INSTALL_SPEC = "git+https://github.com/{slug}@{branch}"
+COLAB = "https://colab.research.google.com/github/{slug}/blob/{tag}/{path}"
+INSTALL_SPEC = "git+https://github.com/{slug}@{tag}"
+_VERSION = re.compile(r'^__version__ = "([^"]+)"', re.M)
+
+
+def edition_tag(root=None):
+    """The git tag of the edition: "v" + nnbook.__version__ (read, not
+    imported: the build must not need the package importable to say it)."""
+    root = Path(root) if root else Path(__file__).resolve().parent.parent
+    init = (root / "src" / "nnbook" / "__init__.py").read_text(encoding="utf-8")
+    return "v" + _VERSION.search(init).group(1)
 
 
 # ---------------------------------------------------------------- settings
@@ -333,8 +348,8 @@ def on_files(files, config):
 # ------------------------------------------------- 3. the install cell
 
 def _check_install_cell(path, config):
-    slug, branch = book_repo(config)
-    expected = INSTALL_SPEC.format(slug=slug, branch=branch)
+    slug, _ = book_repo(config)
+    expected = INSTALL_SPEC.format(slug=slug, tag=edition_tag())
     notebook = json.loads(Path(path).read_text(encoding="utf-8"))
     cells = notebook.get("cells", [])
     first = "".join(cells[0]["source"]) if cells else ""
@@ -348,7 +363,8 @@ def _check_install_cell(path, config):
     if problem:
         raise PluginError(
             f"{_docs_relative(config, path)}: first cell: {problem} "
-            "(derived from extra.book_repo in mkdocs.yml)"
+            "(extra.book_repo in mkdocs.yml and the edition's version; after "
+            "a version bump, `python tools/notebook_edition.py` rewrites it)"
         )
 
 
@@ -357,13 +373,13 @@ def _check_install_cell(path, config):
 def on_page_context(context, page, config, nav):
     if not page.file.src_uri.endswith(".ipynb"):
         return context
-    slug, branch = book_repo(config)
+    slug, _ = book_repo(config)
     source_name = Path(page.file.src_uri).name
     page.nnbook_notebook = {
         # mkdocs-jupyter (include_source) copies the source beside the page.
         "download": source_name,
         "colab": COLAB.format(
-            slug=slug, branch=branch,
+            slug=slug, tag=edition_tag(),
             path=_docs_relative(config, page.file.abs_src_path)),
     }
     return context

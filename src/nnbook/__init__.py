@@ -21,7 +21,7 @@ from .recipes import (digits_data, digits_model, spiral_model,
                       train_digits, train_spiral)
 from .saving import load, load_weights, save
 
-__version__ = "0.3.1"
+__version__ = "0.4.0"
 
 __all__ = [
     "Adam", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense",

@@ -22,8 +22,10 @@ def _id(path):
 
 
 def _repo():
-    repo = mkdocs_config()["extra"]["book_repo"]
-    return repo["slug"], repo["branch"]
+    """(slug, the edition's tag): v + nnbook.__version__."""
+    import nnbook
+
+    return mkdocs_config()["extra"]["book_repo"]["slug"], f"v{nnbook.__version__}"
 
 
 def test_there_is_a_notebook_per_language():
@@ -63,7 +65,8 @@ def test_first_cell_installs_nnbook_from_the_repository_on_colab_only(notebook):
     installs = re.findall(r'pip install -q "git\+https://github\.com/([^"@]+)@([^"]+)"',
                           source)
     assert installs == [(slug, branch)], (
-        "the install cell must match extra.book_repo in mkdocs.yml")
+        "the install cell must install extra.book_repo (mkdocs.yml) at the "
+        "edition's tag: run tools/notebook_edition.py")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)

@@ -151,6 +151,9 @@ def test_jobs_do_what_the_book_needs():
     # The published build dates pages by their last commit: whole history.
     checkout = [s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout")]
     assert checkout and checkout[0]["with"]["fetch-depth"] == 0
+    # An edition is published once its tag exists (the notebooks install it).
+    assert any("refs/tags/$tag" in s.get("run", "") and "__version__" in s.get("run", "")
+               for s in build["steps"])
     # The published build knows its address (404.html, sitemap).
     online = [s for s in build["steps"] if "NNBOOK_SITE_URL" in s.get("env", {})]
     assert online and "!ENV [NNBOOK_SITE_URL" in (ROOT / "mkdocs.yml").read_text("utf-8")
