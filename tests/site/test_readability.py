@@ -74,3 +74,46 @@ def test_math_carries_mathml_for_screen_readers(visit, path):
     assert len(formulas) >= 3
     assert all(f["mathml"] for f in formulas), "a formula without MathML"
     assert all(f["hidden"] for f in formulas), "a formula read twice (HTML not aria-hidden)"
+
+
+# Every coloured token span of a notebook's code cells: its colour against
+# the cell's background, as drawn.
+NOTEBOOK_TOKENS = """() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  const rgba = value => {
+    canvas.clearRect(0, 0, 1, 1);
+    canvas.fillStyle = value;
+    canvas.fillRect(0, 0, 1, 1);
+    const d = canvas.getImageData(0, 0, 1, 1).data;
+    return [d[0], d[1], d[2], d[3] / 255];
+  };
+  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+  const luminance = c => {
+    const [r, g, b] = c.map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const worst = {};
+  for (const block of document.querySelectorAll(".jp-CodeCell .highlight-ipynb")) {
+    const background = over(rgba(getComputedStyle(block).backgroundColor), page);
+    for (const span of block.querySelectorAll("span[class]")) {
+      if (!span.textContent.trim()) continue;
+      const [a, b] = [luminance(over(rgba(getComputedStyle(span).color), background)),
+                      luminance(background)].sort((x, y) => y - x);
+      const ratio = Math.round((a + 0.05) / (b + 0.05) * 100) / 100;
+      const name = span.className;
+      if (!(name in worst) || ratio < worst[name]) worst[name] = ratio;
+    }
+  }
+  return worst;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_notebook_code_colours_have_aa_contrast(visit, scheme):
+    v = visit(scheme)
+    page = v.open("02-activations/notebook/")
+    worst = page.evaluate(NOTEBOOK_TOKENS)
+    assert {"k", "o", "mf", "c1", "s2"} <= set(worst), worst
+    low = {name: ratio for name, ratio in worst.items() if ratio < AA}
+    assert not low, f"{scheme}: notebook tokens under {AA}:1: {low}"
