@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv test serve build offline site pdf chapter translations bench bench-site zensical clean
+.PHONY: venv test test-code serve build offline site pdf chapter translations bench bench-site zensical clean
 
 $(BIN)/activate: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ venv: $(BIN)/activate
 ## make test: set up .venv and run every test (package, Keras parity, site).
 test: venv
 	$(BIN)/python -m pytest
+
+## make test-code: only the book's code: the package, the exercises, Keras
+## parity and the spiral run under every BLAS kernel this CPU can run (no
+## site build, no browser).
+test-code: venv
+	$(BIN)/python -m pytest tests --ignore=tests/site
 
 ## make serve: set up .venv and serve the whole book (Korean and English).
 serve: venv
