@@ -118,8 +118,10 @@ def on_config(config):
         original = jupyter_plugin._compute_cache_key
         jupyter_plugin._nnbook_original_cache_key = original
 
-    def cache_key(nb_path, plugin_config, exec_nb):
-        key = original(nb_path, plugin_config, exec_nb)
+    # Arguments passed through as they come: mkdocs-jupyter 0.27 added one,
+    # which broke a wrapper that named exactly three.
+    def cache_key(*args, **kwargs):
+        key = original(*args, **kwargs)
         return hashlib.sha256(
             f"{key}:{_package_fingerprint()}".encode()
         ).hexdigest()

@@ -107,6 +107,28 @@ def _notebooks_hook():
     return module
 
 
+def test_the_mkdocs_jupyter_internals_the_hook_wraps_are_there():
+    """hooks/notebooks.py wraps private functions of mkdocs-jupyter (bounded
+    in pyproject.toml); if an upgrade renames or drops one, say which."""
+    import inspect
+
+    import mkdocs_jupyter.plugin as jupyter_plugin
+    from mkdocs_jupyter import convert
+
+    for module, name in ((jupyter_plugin, "_compute_cache_key"),
+                         (jupyter_plugin, "_get_cache_path"),
+                         (convert, "nb2html")):
+        assert callable(getattr(module, name, None)), (
+            f"mkdocs-jupyter no longer has {module.__name__}.{name}: "
+            "hooks/notebooks.py wraps it; adapt the hook to the new version")
+    original = getattr(jupyter_plugin, "_nnbook_original_cache_key",
+                       jupyter_plugin._compute_cache_key)
+    assert list(inspect.signature(original).parameters)[:3] == [
+        "nb_path", "config", "exec_nb"], (
+        "mkdocs-jupyter's _compute_cache_key takes other arguments now: "
+        "check hooks/notebooks.py's background runs, which call it")
+
+
 def test_cache_key_changes_with_the_package(tmp_path, monkeypatch):
     import mkdocs_jupyter.plugin as jupyter_plugin
 
