@@ -19,6 +19,15 @@ AA = 4.5
 TOKENS = ("number", "special", "function", "constant", "keyword", "string",
           "name", "operator", "punctuation", "comment", "generic", "variable")
 
+# WCAG's arithmetic, shared by both measurements: alpha compositing and
+# relative luminance.
+COLOUR_MATH = """
+  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+  const luminance = c => {
+    const [r, g, b] = c.map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };"""
+
 # name -> contrast ratio of each colour against the code background.
 CONTRAST = """tokens => {
   const canvas = document.createElement("canvas").getContext("2d");
@@ -32,11 +41,7 @@ CONTRAST = """tokens => {
     const d = canvas.getImageData(0, 0, 1, 1).data;
     return [d[0], d[1], d[2], d[3] / 255];
   };
-  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
-  const luminance = c => {
-    const [r, g, b] = c.map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
+  ${COLOUR_MATH}
   const style = getComputedStyle(document.querySelector(".md-typeset"));
   const value = name => style.getPropertyValue(name).trim();
   const background = over(rgba(value("--md-code-bg-color")), rgba(value("--md-default-bg-color")));
@@ -49,7 +54,7 @@ CONTRAST = """tokens => {
   }
   probe.remove();
   return ratios;
-}"""
+}""".replace("${COLOUR_MATH}", COLOUR_MATH)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -87,11 +92,7 @@ NOTEBOOK_TOKENS = """() => {
     const d = canvas.getImageData(0, 0, 1, 1).data;
     return [d[0], d[1], d[2], d[3] / 255];
   };
-  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
-  const luminance = c => {
-    const [r, g, b] = c.map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
+  ${COLOUR_MATH}
   const page = rgba(getComputedStyle(document.body).backgroundColor);
   const worst = {};
   for (const block of document.querySelectorAll(".jp-CodeCell .highlight-ipynb")) {
@@ -106,7 +107,7 @@ NOTEBOOK_TOKENS = """() => {
     }
   }
   return worst;
-}"""
+}""".replace("${COLOUR_MATH}", COLOUR_MATH)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
