@@ -34,9 +34,9 @@ build: venv
 	$(BIN)/mkdocs build --strict
 
 ## make offline: the offline edition, build/offline/nnbook-offline.zip
-## (unzip, open nnbook/index.html from the file system; tools/offline.py).
+## (unzip, open nnbook/index.html from the file system; booksite/offline.py).
 offline: venv
-	$(BIN)/python tools/offline.py
+	$(BIN)/python -m booksite.offline
 
 ## make site: the site as published into site/: the offline edition first,
 ## then the online build, which ships it as downloads/nnbook-offline.zip.
@@ -45,19 +45,19 @@ site: offline
 
 ## make pdf: the book as one PDF per language, build/pdf/nnbook-ko.pdf and
 ## build/pdf/nnbook-en.pdf, printed by Chromium from the site `make build`
-## writes into site/ (tools/pdf.py; poppler-utils gives the contents its
+## writes into site/ (booksite/pdf.py; poppler-utils gives the contents its
 ## page numbers).
 pdf: build
-	$(BIN)/python tools/pdf.py --site site
+	$(BIN)/python -m booksite.pdf --site site
 
 ## make chapter NUMBER=11 SLUG=convolution MODULE=convolution KO=합성곱 EN=Convolution
 ## scaffolds a new chapter in both languages (CONTRIBUTING.md, "Adding a chapter").
 chapter: venv
-	$(BIN)/python tools/new_chapter.py "$(NUMBER)" "$(SLUG)" --module "$(MODULE)" --ko "$(KO)" --en "$(EN)"
+	$(BIN)/python -m booksite.new_chapter "$(NUMBER)" "$(SLUG)" --module "$(MODULE)" --ko "$(KO)" --en "$(EN)"
 
-## make translations: which translated pages are stale (tools/translations.py).
+## make translations: which translated pages are stale (booksite/translations.py).
 translations: venv
-	$(BIN)/python tools/translations.py status
+	$(BIN)/python -m booksite.translations status
 
 ## make bench: nnbook vs an NNFS-style loop vs Keras on the spiral run.
 bench: venv

@@ -4,13 +4,13 @@
     python benchmarks/build_site.py --site-dir site --log build.log
 
 Runs `mkdocs build --strict` twice from the repository root, with the two
-caches (hooks/blockcache.py for the pages' blocks, mkdocs-jupyter's for the
+caches (booksite/hooks/blockcache.py for the pages' blocks, mkdocs-jupyter's for the
 notebooks) in a fresh temporary folder:
 
 1. the clean build: nothing cached, so every page block and every notebook
    is executed, as on a fresh clone or in CI;
 2. the rebuild, from the caches the clean build wrote, as after a prose
-   edit: nothing in src/, tools/ or the pages' code changed.
+   edit: nothing in src/, booksite/pages/ or the pages' code changed.
 
 It prints both wall-clock times and their ratio against the target of 30 s
 on 2 cores. The exit status is the clean build's; `--max-seconds` also fails
@@ -27,8 +27,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from sitebuild import mkdocs_build  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from booksite.sitebuild import mkdocs_build  # noqa: E402
 
 TARGET_SECONDS = 30.0
 

@@ -5,7 +5,7 @@ Both are `mkdocs build --strict` of both languages into temporary folders
 notebook caches in a fresh folder of this test session
 (benchmarks/build_site.py's cache_environment):
 
-1. the offline edition (tools/offline.py), built first and clean: every
+1. the offline edition (booksite/offline.py), built first and clean: every
    page block and every notebook is executed, every claim checked; it is
    packed as a zip and unzipped as a reader would;
 2. the online site, from the caches the first build wrote (as a rebuild
@@ -20,7 +20,6 @@ fences that ran.
 
 import importlib.util
 import os
-import sys
 import zipfile
 from contextlib import contextmanager
 
@@ -31,8 +30,6 @@ from sitesource import REPORT, ROOT
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("MPLBACKEND", "Agg")
-if str(ROOT / "tools") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tools"))
 
 def _load(path, name):
     spec = importlib.util.spec_from_file_location(name, path)
@@ -81,7 +78,7 @@ def caches(tmp_path_factory):
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory, caches):
     """The offline edition, built clean: zipped, and unzipped as a reader would."""
-    tool = _load(ROOT / "tools" / "offline.py", "nnbook_offline")
+    from booksite import offline as tool
     base = tmp_path_factory.mktemp("offline")
     with _environment(**caches):
         returncode, seconds, log = tool.build(base / "built")
@@ -98,7 +95,7 @@ def offline(tmp_path_factory, caches):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, offline, caches):
     """The online site, built from the caches the offline edition wrote."""
-    from sitebuild import mkdocs_build
+    from booksite.sitebuild import mkdocs_build
 
     root = tmp_path_factory.mktemp("built") / "site"
     with _environment(NNBOOK_OFFLINE_ZIP=str(offline.zip),
@@ -109,6 +106,18 @@ def site(tmp_path_factory, offline, caches):
     if returncode != 0:
         pytest.fail(f"mkdocs build --strict failed ({returncode}):\n{log[-6000:]}")
     return built
+
+
+BUILT = {"site", "offline"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that needs a built site (the `site` or `offline`
+    fixture, directly or through another fixture) as `built`, so that
+    `pytest -m "not built"` runs the rest in seconds and builds nothing."""
+    for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.built)
 
 
 def pytest_terminal_summary(terminalreporter):

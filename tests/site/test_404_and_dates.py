@@ -8,11 +8,11 @@
   desktop and phone width go to tests/screenshots/.
 * No request fails while reading and switching languages: Material fetched
   `sitemap.xml` beside each language link of a page's <head>, two 404s per
-  page load, until hooks/languages.py removed those links.
+  page load, until booksite/hooks/languages.py removed those links.
 * Every page links its own source for editing (the Korean page its
   `.ko.md`, the English one its `.en.md`, a notebook page its `.ipynb`) and
   shows the day that file last changed, in the page's language
-  (hooks/pagesource.py).
+  (booksite/hooks/pagesource.py).
 
 Like the rest of tests/site, these read the session's build; run with
 NNBOOK_SITE_URL set, they check the published form (404 links, sitemap).
@@ -41,11 +41,7 @@ SOURCES = pages(".md") + pages(".ipynb")
 
 
 def _load_hook(name):
-    path = ROOT / "hooks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"nnbook_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module(f"booksite.hooks.{name}")
 
 
 # ------------------------------------------------------------- the 404 page
@@ -175,7 +171,7 @@ def test_no_failing_request_while_reading_and_switching(browser, pages_server):
 
 
 def test_pages_carry_no_head_language_links(site):
-    """What made Material fetch <twin page>/sitemap.xml (hooks/languages.py)."""
+    """What made Material fetch <twin page>/sitemap.xml (booksite/hooks/languages.py)."""
     for path in [site.root / "404.html", *site.root.rglob("index.html")]:
         html = path.read_text("utf-8")
         assert not re.search(r'<link rel="alternate" href="[^"]*" hreflang=', html), path

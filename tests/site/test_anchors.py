@@ -12,7 +12,7 @@ same on the Korean heading and on its English twin:
 The sources are rendered here with the site's Markdown extensions but
 without `toc`, so only explicit ids appear, and headings inside admonitions
 or content tabs count as MkDocs counts them. Notebooks are not checked.
-tools/new_chapter.py's page templates follow the same rule, and one test
+booksite/new_chapter.py's page templates follow the same rule, and one test
 over the built site checks the ids a reader gets, including headings
 printed by build-time blocks (the about page's changelog) and the API
 reference's.
@@ -171,7 +171,7 @@ def test_the_checker_names_the_page_the_heading_and_the_problem():
 
 
 def test_new_chapter_pages_have_shared_heading_ids():
-    import new_chapter
+    from booksite import new_chapter
 
     fields = dict(number=42, slug="scaffold-check", module="scaffold_check",
                   ko="뼈대 점검", en="Scaffold check", folder="42-scaffold-check",
@@ -179,8 +179,8 @@ def test_new_chapter_pages_have_shared_heading_ids():
     ko = new_chapter.PAGE_KO.format(**fields)
     en = new_chapter.PAGE_EN.format(**fields)
     assert len(headings(ko)) >= 5
-    wrong = problems("tools/new_chapter.py PAGE_KO", ko,
-                     "tools/new_chapter.py PAGE_EN", en)
+    wrong = problems("booksite/new_chapter.py PAGE_KO", ko,
+                     "booksite/new_chapter.py PAGE_EN", en)
     assert not wrong, "\n".join(wrong)
 
 

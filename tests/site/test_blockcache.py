@@ -1,4 +1,4 @@
-"""hooks/blockcache.py: a page's blocks replayed from the cache say what they
+"""booksite/hooks/blockcache.py: a page's blocks replayed from the cache say what they
 said when they ran.
 
 The site fixtures build the offline edition clean (every block runs) and then
@@ -16,7 +16,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from sitesource import ROOT
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>',
                      re.S)
@@ -25,11 +24,8 @@ LINKS = re.compile(r'\b(href|src|download)(="[^"]*")?(?=[\s>])')
 
 
 def _load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "nnbook_blockcache_test", ROOT / "hooks" / "blockcache.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
+    """A fresh copy of the hook: its per-build state starts empty."""
+    return importlib.reload(importlib.import_module("booksite.hooks.blockcache"))
 
 
 def _article(path):
@@ -54,13 +50,13 @@ def test_the_markdown_exec_function_the_cache_wraps_is_there():
 
     assert hasattr(formatter, "_run_python"), (
         "markdown-exec no longer has formatters.python._run_python: "
-        "hooks/blockcache.py must follow it (or drop the cache)")
+        "booksite/hooks/blockcache.py must follow it (or drop the cache)")
     original = getattr(formatter, "_nnbook_original_run_python",
                        formatter._run_python)
     assert list(inspect.signature(original).parameters)[:4] == [
         "code", "returncode", "session", "id"], (
         "markdown-exec changed _run_python's parameters: "
-        "hooks/blockcache.py passes code, returncode, session, id")
+        "booksite/hooks/blockcache.py passes code, returncode, session, id")
     assert "_run_python" in formatter._format_python.__code__.co_names, (
         "markdown-exec's _format_python no longer looks _run_python up "
         "at call time, so the cache's wrapper would never run")
@@ -79,7 +75,6 @@ class _Build:
     def __init__(self, hook, monkeypatch, folder):
         monkeypatch.setenv("NNBOOK_BLOCK_CACHE_DIR", str(folder))
         monkeypatch.setenv("NNBOOK_BLOCK_CACHE", "true")
-        sys.path.insert(0, str(ROOT / "tools"))
         import bookclaims
         self.claims = bookclaims
         self.hook = hook

@@ -222,7 +222,7 @@ def test_figure_sits_on_a_light_card_in_dark_mode(visit):
                          ".backgroundColor") == "rgb(255, 255, 255)"
     alt = figure.get_attribute("alt")
     assert HANGUL.search(alt)
-    # Figures load lazily (hooks/figures.py): scroll to it, then it loads.
+    # Figures load lazily (booksite/hooks/figures.py): scroll to it, then it loads.
     figure.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 300",
                            arg=figure.element_handle(), timeout=15000)

@@ -102,7 +102,7 @@ def test_chapter_page_uses_every_mechanism(site):
 
 
 def test_korean_figure_labels_are_hangul(site):
-    """Labels are SVG text in the page's language (tools/bookfig.py)."""
+    """Labels are SVG text in the page's language (booksite/pages/bookfig.py)."""
     import html as html_module
     import posixpath
 

@@ -1,7 +1,7 @@
-"""Claims checked at build: tools/bookclaims.py, hooks/claims.py, the pages.
+"""Claims checked at build: booksite/pages/bookclaims.py, booksite/hooks/claims.py, the pages.
 
 A sentence that states a computed fact has a `claim(id, condition)` in the
-executed block beside it (tools/bookclaims.py). Here: the helper itself, a
+executed block beside it (booksite/pages/bookclaims.py). Here: the helper itself, a
 small build in which a false claim fails, and the pages: the Korean and
 English twins of a page check the same ids.
 """
@@ -18,8 +18,7 @@ import bookclaims
 from bookclaims import ClaimFailed, claim
 from sitesource import DOCS, ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from claims import twin_differences  # noqa: E402  (hooks/claims.py)
+from booksite.hooks.claims import twin_differences
 
 CLAIM_ID = re.compile(r"""\bclaim\(\s*(?:f?)["']([^"']+)["']""")
 
@@ -77,8 +76,8 @@ def test_twin_differences_name_the_page_and_the_missing_ids():
 SMALL_SITE = """
 site_name: claims
 hooks:
-  - {root}/hooks/environment.py
-  - {root}/hooks/claims.py
+  - {root}/booksite/hooks/environment.py
+  - {root}/booksite/hooks/claims.py
 markdown_extensions:
   - pymdownx.superfences
 plugins:

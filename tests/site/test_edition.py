@@ -1,10 +1,9 @@
 """The edition on every page: version and date, licences, report a problem.
 
-hooks/edition.py reads the newest CHANGELOG.md release and refuses to build
+booksite/hooks/edition.py reads the newest CHANGELOG.md release and refuses to build
 when it disagrees with pyproject.toml or nnbook.__version__.
 """
 
-import importlib.util
 import re
 import shutil
 from urllib.parse import parse_qs, urlparse
@@ -15,9 +14,7 @@ from mkdocs.exceptions import PluginError
 import nnbook
 from sitesource import ROOT, mkdocs_config
 
-spec = importlib.util.spec_from_file_location("edition", ROOT / "hooks" / "edition.py")
-edition = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(edition)
+from booksite.hooks import edition
 
 
 def test_changelog_pyproject_and_package_agree():

@@ -1,19 +1,14 @@
-"""Figures are files of the site (tools/bookfig.py, hooks/figures.py)."""
+"""Figures are files of the site (booksite/pages/bookfig.py, booksite/hooks/figures.py)."""
 
-import importlib.util
 import re
 
 import pytest
 
-from sitesource import ROOT, SITE_LANGUAGES
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location("nnbook_figures_hook",
-                                                  ROOT / "hooks" / "figures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from booksite.hooks import figures
+    return figures
 
 
 def test_hook_and_bookfig_agree(monkeypatch, tmp_path):

@@ -24,7 +24,7 @@ What is not resolved as a file, and why (nothing else is skipped):
   are checked like relative ones. `site_url` is unset locally; the deploy
   sets it through NNBOOK_SITE_URL (mkdocs.yml), and so can a test run.
 
-The offline edition (the `offline` fixture: tools/offline.py's zip, unpacked)
+The offline edition (the `offline` fixture: booksite/offline.py's zip, unpacked)
 is checked the same way, plus one rule of file://: a link to a folder
 (`x/`, `.`) shows a directory listing there, not its index.html.
 """

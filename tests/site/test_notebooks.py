@@ -1,7 +1,6 @@
 """Companion notebooks: executed at build from the current package, offered
 for download and on Colab, all derived from one repository setting."""
 
-import importlib.util
 import json
 import os
 import re
@@ -66,7 +65,7 @@ def test_first_cell_installs_nnbook_from_the_repository_on_colab_only(notebook):
                           source)
     assert installs == [(slug, branch)], (
         "the install cell must install extra.book_repo (mkdocs.yml) at the "
-        "edition's tag: run tools/notebook_edition.py")
+        "edition's tag: run booksite/notebook_edition.py")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
@@ -100,15 +99,12 @@ def test_notebook_page_offers_download_and_colab(site, notebook):
 
 
 def _notebooks_hook():
-    spec = importlib.util.spec_from_file_location("nnbook_notebooks_hook",
-                                                  ROOT / "hooks" / "notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from booksite.hooks import notebooks
+    return notebooks
 
 
 def test_the_mkdocs_jupyter_internals_the_hook_wraps_are_there():
-    """hooks/notebooks.py wraps private functions of mkdocs-jupyter (bounded
+    """booksite/hooks/notebooks.py wraps private functions of mkdocs-jupyter (bounded
     in pyproject.toml); if an upgrade renames or drops one, say which."""
     import inspect
 
@@ -120,13 +116,13 @@ def test_the_mkdocs_jupyter_internals_the_hook_wraps_are_there():
                          (convert, "nb2html")):
         assert callable(getattr(module, name, None)), (
             f"mkdocs-jupyter no longer has {module.__name__}.{name}: "
-            "hooks/notebooks.py wraps it; adapt the hook to the new version")
+            "booksite/hooks/notebooks.py wraps it; adapt the hook to the new version")
     original = getattr(jupyter_plugin, "_nnbook_original_cache_key",
                        jupyter_plugin._compute_cache_key)
     assert list(inspect.signature(original).parameters)[:3] == [
         "nb_path", "config", "exec_nb"], (
         "mkdocs-jupyter's _compute_cache_key takes other arguments now: "
-        "check hooks/notebooks.py's background runs, which call it")
+        "check booksite/hooks/notebooks.py's background runs, which call it")
 
 
 def test_cache_key_changes_with_the_package(tmp_path, monkeypatch):

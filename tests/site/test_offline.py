@@ -1,4 +1,4 @@
-"""The offline edition: built by tools/offline.py, unzipped, opened from file://.
+"""The offline edition: built by booksite/offline.py, unzipped, opened from file://.
 
 The `offline` fixture (conftest.py) builds it with NNBOOK_OFFLINE=1, packs it
 and unpacks the zip as a reader would. The files are checked here (every
@@ -9,7 +9,6 @@ its download button, with every request the browser makes on file://.
 The online site built after it must carry the same zip.
 """
 
-import importlib.util
 import io
 import json
 import re
@@ -99,11 +98,11 @@ def test_one_search_script_per_language(offline):
     english = _index(offline.root / "en" / "search" / "search_index.js")
     assert korean["docs"] and english["docs"]
     assert not [d for d in korean["docs"] if d["location"].startswith("en/")]
-    # English locations are relative to en/, as hooks/languages.py writes them.
+    # English locations are relative to en/, as booksite/hooks/languages.py writes them.
     assert not [d for d in english["docs"] if d["location"].startswith("en/")]
     assert any(HANGUL.search(d["text"]) for d in korean["docs"])
     # Two languages each, so that the worker loads lunr.multi, where
-    # hooks/search.py puts the query rewrite; the pages are one language's.
+    # booksite/hooks/search.py puts the query rewrite; the pages are one language's.
     assert english["config"]["lang"] == ["en", "ko"]
     assert all(d["location"].split("#")[0].endswith(".html")
                for d in korean["docs"] + english["docs"])
@@ -132,10 +131,7 @@ def test_offline_edition_does_not_contain_itself(offline):
 
 def test_without_the_zip_the_link_gets_a_note_or_the_build_fails(tmp_path,
                                                                  monkeypatch):
-    spec = importlib.util.spec_from_file_location(
-        "nnbook_offline_hook", ROOT / "hooks" / "offline.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    from booksite.hooks import offline as hook
     # What File.generated and the hook read of a MkDocs config; no plugin
     # is the offline plugin, so this is an online build.
     plugins = SimpleNamespace(values=lambda: [], _current_plugin=None)
@@ -267,7 +263,7 @@ def test_search_finds_each_language_in_its_own_edition(visit):
 
 
 def test_search_rewrites_queries_offline_too(visit):
-    """hooks/search.py's query script runs in the iframe-worker shim as well:
+    """booksite/hooks/search.py's query script runs in the iframe-worker shim as well:
     a compound typed without its space, a particle, inflected English."""
     from test_search import search
 

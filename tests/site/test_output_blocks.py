@@ -1,4 +1,4 @@
-"""Build-time output is labelled as output (hooks/outputs.py).
+"""Build-time output is labelled as output (booksite/hooks/outputs.py).
 
 Every exec fence with a `result` prints into a block of its own. In the built
 pages that block, and only that block, carries the class `nnbook-output`, the

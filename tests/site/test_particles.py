@@ -1,8 +1,8 @@
-"""Korean particles after numbers: tools/korean.py and the built pages.
+"""Korean particles after numbers: booksite/pages/korean.py and the built pages.
 
 A Korean particle's form follows how the word before it ends when read
 aloud ("0.967이", "1.049였고", "300을", "5%를"). Numbers printed at build
-change, so a page that puts a particle after one asks tools/korean.py; this
+change, so a page that puts a particle after one asks booksite/pages/korean.py; this
 file tests that module and then reads every built Korean page: wherever a
 number is followed directly by a particle, the particle must fit it.
 """

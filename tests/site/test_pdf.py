@@ -1,4 +1,4 @@
-"""The book as one PDF per language (tools/pdf.py, `make pdf`).
+"""The book as one PDF per language (booksite/pdf.py, `make pdf`).
 
 Both PDFs are printed once for this module from the session's online site
 (the `site` fixture: no further build) into a temporary folder and read
@@ -42,10 +42,8 @@ RAW_HTML = re.compile(r'<[a-z]+ class="')       # markup a page printed as text
 
 
 def _load_tool():
-    spec = importlib.util.spec_from_file_location("nnbook_pdf", ROOT / "tools" / "pdf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from booksite import pdf
+    return pdf
 
 
 @pytest.fixture(scope="module")

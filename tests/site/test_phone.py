@@ -13,7 +13,7 @@ minute for the 56 pages, so none is left out. On each:
 
 Notebook pages also: no "In [n]:" column on a phone (the code box gets the
 width), the Colab install cell collapsed after the title instead of above
-it, and copy buttons that speak the page's language (hooks/notebooks.py).
+it, and copy buttons that speak the page's language (booksite/hooks/notebooks.py).
 """
 
 import pytest

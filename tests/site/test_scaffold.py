@@ -1,4 +1,4 @@
-"""tools/new_chapter.py: a scaffolded chapter builds, in both languages.
+"""booksite/new_chapter.py: a scaffolded chapter builds, in both languages.
 
 The scaffold runs in a copy of the repository (the files git would commit),
 and the whole site is built there with `mkdocs build --strict`, notebooks
@@ -16,9 +16,7 @@ import pytest
 
 from sitesource import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import new_chapter  # noqa: E402
-import translations  # noqa: E402
+from booksite import new_chapter, translations
 
 ARGS = ["42", "scaffold-check", "--module", "scaffold_check",
         "--ko", "뼈대 점검", "--en", "Scaffold check"]
@@ -36,7 +34,7 @@ def copy(tmp_path_factory):
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / rel)
     result = subprocess.run(
-        [sys.executable, str(root / "tools" / "new_chapter.py"), *ARGS],
+        [sys.executable, "-m", "booksite.new_chapter", *ARGS],
         cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return root

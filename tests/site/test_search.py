@@ -1,4 +1,4 @@
-"""Search finds what readers type (hooks/search.py and
+"""Search finds what readers type (booksite/hooks/search.py and
 docs/assets/javascripts/search-terms.js).
 
 In a real browser on the built site: Korean queries with particles
@@ -125,14 +125,10 @@ def test_query_script_is_in_the_worker_once(site):
 
 
 def test_word_parts_from_kiwi():
-    import importlib.util
 
     from kiwipiepy import Kiwi
 
-    spec = importlib.util.spec_from_file_location("nnbook_search_hook",
-                                                  ROOT / "hooks" / "search.py")
-    search_hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(search_hook)
+    from booksite.hooks import search as search_hook
     kiwi = Kiwi()
 
     def parts(word):

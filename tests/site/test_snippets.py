@@ -157,12 +157,11 @@ def _code_without_docstrings(text):
 @pytest.mark.parametrize("source", sorted((ROOT / "src" / "nnbook").glob("*.py")),
                          ids=_id)
 def test_listings_drop_only_the_argument_tables(source):
-    """hooks/listings.py removes Args/Returns/Raises from listed docstrings.
+    """booksite/hooks/listings.py removes Args/Returns/Raises from listed docstrings.
 
     Every line of code stays; the summary stays; no Args: is left.
     """
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from listings import strip_reference_sections
+    from booksite.hooks.listings import strip_reference_sections
     lines = source.read_text(encoding="utf-8").splitlines()
     for name, section in sections(source).items():
         body = lines[section.start:section.end - 1]

@@ -1,4 +1,4 @@
-"""Translation freshness (tools/translations.py).
+"""Translation freshness (booksite/translations.py).
 
 Each page's translation records a hash of the source it was translated
 from; the test fails as soon as the source changes without the translation
@@ -13,10 +13,8 @@ import sys
 
 import pytest
 
-from sitesource import DOCS, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import translations  # noqa: E402
+from booksite import translations
+from sitesource import DOCS
 
 PAIRS = list(translations.pairs())
 
@@ -100,7 +98,7 @@ def test_the_source_can_be_english(tmp_path):
 
 def test_status_command_finds_every_pair_fresh():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "translations.py"), "status"],
+        [sys.executable, "-m", "booksite.translations", "status"],
         capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "STALE" not in result.stdout

@@ -1,4 +1,4 @@
-"""Pages weigh what they show (hooks/figures.py, hooks/lightpages.py).
+"""Pages weigh what they show (booksite/hooks/figures.py, booksite/hooks/lightpages.py).
 
 Limits, from issue 15: every HTML page under 300 KB; a chapter's first load
 under 600 KB as transferred gzip-compressed (GitHub Pages compresses HTML,

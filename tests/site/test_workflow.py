@@ -4,20 +4,30 @@ Schemas: check-jsonschema with its bundled (vendored) GitHub workflow and
 Dependabot schemas; `--builtin-schema` reads them from the package, so this
 runs offline (checked with the network unshared). The rest reads the YAML:
 
-* the token is read-only everywhere except the `deploy` job, which gets
-  exactly `pages: write` and `id-token: write` and runs no repository code;
+* the token is read-only everywhere except three jobs: `deploy` gets
+  exactly `pages: write` and `id-token: write`, `release` exactly
+  `contents: write`, `pypi` exactly `id-token: write`; `deploy` and `pypi`
+  run no repository code;
 * every action is pinned to a full commit SHA with its release in a comment,
   or to an exact vX.Y.Z tag; never a branch or a moving major tag;
 * the test job runs README's `make test`; Pages deploys only from main,
   after the tests; Zensical's try cannot fail the run;
 * the build job prints a PDF per language from the site it built
-  (tools/pdf.py) and publishes them in downloads/, beside the offline zip.
+  (booksite/pdf.py) and publishes them in downloads/, beside the offline zip;
+* a pushed tag v* runs the tests, then `release` (tag = v + __version__,
+  wheel and sdist by a pinned `build`, `twine check --strict`, the wheel
+  holds nnbook only, a GitHub release with the CHANGELOG section), then,
+  if the repository opts in, `pypi` (trusted publishing); a tag never
+  deploys Pages. The release job's own scripts (the tag check, the wheel
+  check, the notes) are run here on small inputs.
 """
 
+import os
 import re
 import subprocess
 import sys
 import tomllib
+import zipfile
 
 import pytest
 import yaml
@@ -98,6 +108,17 @@ def test_least_permissions(path):
             steps = job["steps"]
             assert [s.get("uses", "").split("@")[0] for s in steps] == ["actions/deploy-pages"]
             assert not any("run" in s for s in steps)
+        elif name == "release":
+            # The GitHub release; no OIDC token.
+            assert permissions == {"contents": "write"}
+        elif name == "pypi":
+            # Trusted publishing: an OIDC token and nothing else, not even
+            # contents: read; it uploads the release job's files.
+            assert permissions == {"id-token": "write"}
+            steps = job["steps"]
+            assert [s.get("uses", "").split("@")[0] for s in steps] == [
+                "actions/download-artifact", "pypa/gh-action-pypi-publish"]
+            assert not any("run" in s for s in steps)
         else:
             assert not writes, f"job {name} may write: {sorted(writes)}"
 
@@ -132,6 +153,7 @@ def test_jobs_do_what_the_book_needs():
     workflow = _load(BOOK)
     assert {"push", "pull_request", "workflow_dispatch"} <= set(workflow["on"])
     assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["on"]["push"]["tags"] == ["v*"]
     jobs = workflow["jobs"]
     assert any(s.get("run", "").strip() == "make test" for s in jobs["test"]["steps"])
     # The browser the test job names is the one test_browser.py reads.
@@ -143,6 +165,9 @@ def test_jobs_do_what_the_book_needs():
     assert build["needs"] == "test"
     assert "github.event_name == 'push'" in build["if"]
     assert "refs/heads/main" in build["if"]
+    # A tag push does not deploy: main's push publishes the same commit, and
+    # a tag on an older commit would roll the site back.
+    assert "refs/tags" not in build["if"] and "||" not in build["if"]
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     assert jobs["deploy"]["concurrency"]["cancel-in-progress"] is False
@@ -163,7 +188,7 @@ def test_jobs_do_what_the_book_needs():
 
 
 def test_deploy_publishes_the_pdfs():
-    """After the online build and before the upload, tools/pdf.py prints both
+    """After the online build and before the upload, booksite/pdf.py prints both
     PDFs from site/ and they are copied into site/downloads/; the Korean
     fonts and poppler-utils are installed first, the runner's Chrome named.
     The test job installs poppler-utils for tests/site/test_pdf.py, as .ci/run does."""
@@ -176,7 +201,7 @@ def test_deploy_publishes_the_pdfs():
         return where[0]
 
     online = index(lambda s: "NNBOOK_SITE_URL" in s.get("env", {}))
-    printed = index(lambda s: "tools/pdf.py --site site" in s.get("run", ""))
+    printed = index(lambda s: "booksite.pdf --site site" in s.get("run", ""))
     upload = index(lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact"))
     packages = index(lambda s: "poppler-utils" in s.get("run", "")
                      and "fonts-noto-cjk" in s.get("run", ""))
@@ -185,7 +210,7 @@ def test_deploy_publishes_the_pdfs():
     for name in ("nnbook-ko.pdf", "nnbook-en.pdf"):
         assert re.search(rf"cp .*\b{re.escape(name)}\b.* site/downloads/", run), run
     assert steps[printed]["env"]["NNBOOK_CHROMIUM"] == jobs["test"]["env"]["NNBOOK_CHROMIUM"]
-    assert "NNBOOK_CHROMIUM" in (ROOT / "tools/pdf.py").read_text("utf-8")
+    assert "NNBOOK_CHROMIUM" in (ROOT / "booksite/pdf.py").read_text("utf-8")
     assert any("poppler-utils" in s.get("run", "") for s in jobs["test"]["steps"])
     assert "poppler-utils" in (ROOT / ".ci" / "run").read_text("utf-8")
 
@@ -201,3 +226,184 @@ def test_dependabot_keeps_actions_current():
     config = _load(DEPENDABOT)
     ecosystems = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
     assert ("github-actions", "/") in ecosystems
+
+
+TAG_PUSH = "github.event_name == 'push' && startsWith(github.ref, 'refs/tags/v')"
+
+
+def _step(job, name):
+    found = [s for s in job["steps"] if s.get("name") == name]
+    assert len(found) == 1, (name, [s.get("name") for s in job["steps"]])
+    return found[0]
+
+
+def _run_step(step, cwd, tmp_path, **env):
+    """Run a step's script as Actions does (bash -eo pipefail), with `python`
+    being this interpreter and the step's outputs written to a file."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    python = bin_dir / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    output = tmp_path / "github_output"
+    output.touch()
+    environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+                   "GITHUB_OUTPUT": str(output), "RUNNER_TEMP": str(tmp_path), **env}
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+                             step["run"]], cwd=cwd, env=environment,
+                            capture_output=True, text=True, timeout=60)
+    outputs = dict(line.split("=", 1) for line in output.read_text("utf-8").splitlines())
+    return result, outputs
+
+
+def _version():
+    init = (ROOT / "src" / "nnbook" / "__init__.py").read_text("utf-8")
+    return re.search(r'^__version__ = "([^"]+)"', init, re.M).group(1)
+
+
+def test_release_job():
+    """On a version tag only, after the tests: the tag is checked against
+    __version__, pinned build and twine make and check the files, they are
+    kept as the `dist` artifact and attached to a GitHub release made with
+    gh (no third-party release action), titled for the edition, with the
+    CHANGELOG section as its notes."""
+    workflow = _load(BOOK)
+    job = workflow["jobs"]["release"]
+    assert job["if"] == TAG_PUSH
+    assert job["needs"] == "test"
+    assert "id-token" not in job["permissions"]
+    uses = [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-artifact"]
+    setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "${{ env.PYTHON_VERSION }}"
+    # The same pinned actions as the other jobs.
+    for action in ("actions/checkout", "actions/setup-python", "actions/upload-artifact"):
+        pins = {s["uses"] for _, s in _steps(workflow) if s.get("uses", "").startswith(action + "@")}
+        assert len(pins) == 1, pins
+
+    tag = _step(job, "The tag is v + nnbook.__version__")
+    assert tag["env"]["TAG"] == "${{ github.ref_name }}"
+    assert "__version__" in tag["run"] and "exit 1" in tag["run"]
+
+    built = _step(job, "Wheel and sdist (dist/), checked by twine")["run"]
+    pins = dict(re.findall(r"\b(build|twine)==(\d+(?:\.\d+)+)\b", built))
+    assert set(pins) == {"build", "twine"}, built
+    assert "python -m build\n" in built
+    assert "twine check --strict dist/*" in built
+    assert 'dist/nnbook-$VERSION-py3-none-any.whl' in built
+    assert 'dist/nnbook-$VERSION.tar.gz' in built
+
+    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["name"] == "dist" and upload["with"]["path"] == "dist/"
+    assert upload["with"]["if-no-files-found"] == "error"
+
+    release = _step(job, "GitHub release with the wheel and the sdist")
+    assert release["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert re.search(r'gh release create "\$TAG" dist/\*', release["run"])
+    assert '--title "$TITLE"' in release["run"]
+    assert '--notes-file "$RUNNER_TEMP/notes.md"' in release["run"]
+    assert release["env"]["TITLE"] == "${{ steps.notes.outputs.title }}"
+
+
+def test_pypi_job():
+    """After the release, on a version tag, only where the repository opts
+    in (vars.PYPI_PUBLISH): the release's files to PyPI by trusted
+    publishing, in the `pypi` environment, by a SHA-pinned action."""
+    lines = BOOK.read_text(encoding="utf-8").splitlines()
+    jobs = _load(BOOK)["jobs"]
+    job = jobs["pypi"]
+    assert job["needs"] == "release"
+    assert TAG_PUSH in job["if"] and "vars.PYPI_PUBLISH == 'true'" in job["if"]
+    assert job["environment"] == {"name": "pypi", "url": "https://pypi.org/p/nnbook"}
+    download, publish = job["steps"]
+    upload = next(s for s in jobs["release"]["steps"]
+                  if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert download["with"]["name"] == upload["with"]["name"]
+    assert publish["with"] == {"packages-dir": download["with"]["path"]}
+    # A full SHA with its release, not a tag: this job holds the OIDC token.
+    line = next(l for l in lines if "uses: pypa/gh-action-pypi-publish@" in l)
+    assert SHA_PIN.match(publish["uses"]) and VERSION_COMMENT.search(line), line
+    assert "secrets." not in BOOK.read_text(encoding="utf-8")
+
+
+def test_release_checks_the_tag(tmp_path):
+    """The tag check passes for v<__version__> and fails for anything else."""
+    step = _step(_load(BOOK)["jobs"]["release"], "The tag is v + nnbook.__version__")
+    version = _version()
+    result, outputs = _run_step(step, ROOT, tmp_path, TAG=f"v{version}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert outputs == {"version": version}
+    for wrong in (version, f"v{version}.1", "v0.0.0"):
+        (tmp_path / "github_output").write_text("", encoding="utf-8")
+        result, _ = _run_step(step, ROOT, tmp_path, TAG=wrong)
+        assert result.returncode == 1, wrong
+        assert "::error::tag" in result.stdout, result.stdout
+
+
+def _wheel(path, names):
+    with zipfile.ZipFile(path, "w") as wheel:
+        for name in names:
+            wheel.writestr(name, "")
+
+
+def test_release_checks_the_wheel(tmp_path):
+    """The workflow's wheel check accepts nnbook/ and its .dist-info and
+    rejects anything beside them (tests, hooks, tools, docs, a stray
+    module); the package as pyproject.toml finds it is nnbook alone."""
+    step = _step(_load(BOOK)["jobs"]["release"],
+                 "The wheel holds the nnbook package and nothing else")
+    dist_info = f"nnbook-{_version()}.dist-info"
+    good = ["nnbook/__init__.py", "nnbook/exercises/__init__.py",
+            f"{dist_info}/METADATA", f"{dist_info}/RECORD"]
+    cases = {"good": (good, 0), "tests": (good + ["tests/test_layers.py"], 1),
+             "hooks": (good + ["hooks/edition.py"], 1), "tools": (good + ["tools/pdf.py"], 1),
+             "docs": (good + ["docs/index.md"], 1), "booksite": (good + ["booksite/pdf.py"], 1),
+             "module": (good + ["conftest.py"], 1), "empty": ([f"{dist_info}/METADATA"], 1)}
+    for case, (names, expected) in cases.items():
+        work = tmp_path / case
+        (work / "dist").mkdir(parents=True)
+        _wheel(work / "dist" / f"nnbook-{_version()}-py3-none-any.whl", names)
+        result, _ = _run_step(step, work, tmp_path)
+        assert result.returncode == expected, (case, result.stdout + result.stderr)
+        if expected:
+            assert "::error::" in result.stdout, (case, result.stdout)
+    # What the build puts in the wheel: the packages found under src/.
+    import setuptools
+
+    find = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    assert find == {"packages": {"find": {"where": ["src"]}}}
+    packages = setuptools.find_packages(where=str(ROOT / "src"))
+    assert packages and all(p == "nnbook" or p.startswith("nnbook.") for p in packages), packages
+
+
+def test_release_notes_are_the_changelog_section(tmp_path):
+    """The notes are this version's CHANGELOG section (up to the next
+    heading), the title "nnbook <version>"; a heading naming its edition
+    adds the name."""
+    step = _step(_load(BOOK)["jobs"]["release"], "Release notes from CHANGELOG.md")
+    version = _version()
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    work = tmp_path / "real"
+    work.mkdir()
+    (work / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
+    result, outputs = _run_step(step, work, tmp_path, VERSION=version)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert outputs == {"title": f"nnbook {version}"}
+    notes = (tmp_path / "notes.md").read_text("utf-8")
+    section = changelog.split(f"\n## {version} — ", 1)[1].split("\n## ", 1)[0]
+    assert notes.strip() == section.split("\n", 1)[1].strip()
+    assert "\n## " not in notes and "### " in notes
+
+    named = tmp_path / "named"
+    named.mkdir()
+    (named / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## 9.9.9 — 2030-01-01 — Convolutions\n\nNew.\n\n"
+        "## 9.9.8 — 2029-01-01\n\nOld.\n", encoding="utf-8")
+    (tmp_path / "github_output").write_text("", encoding="utf-8")
+    result, outputs = _run_step(step, named, tmp_path, VERSION="9.9.9")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert outputs == {"title": "nnbook 9.9.9 — Convolutions"}
+    assert (tmp_path / "notes.md").read_text("utf-8") == "New.\n"
+    (tmp_path / "github_output").write_text("", encoding="utf-8")
+    result, _ = _run_step(step, named, tmp_path, VERSION="1.0.0")
+    assert result.returncode == 1 and "::error::CHANGELOG.md" in result.stdout

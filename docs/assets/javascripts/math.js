@@ -21,7 +21,7 @@
   }
 
   function renderAll() {
-    // hooks/lightpages.py leaves KaTeX out of pages without math.
+    // booksite/hooks/lightpages.py leaves KaTeX out of pages without math.
     if (!window.renderMathInElement) {
       document.documentElement.setAttribute("data-nnbook-math", "rendered");
       return;

@@ -1,6 +1,6 @@
 /* nnbook: treat what a reader types the way the index was treated.
  *
- * Runs inside Material's search worker: hooks/search.py appends this file to
+ * Runs inside Material's search worker: booksite/hooks/search.py appends this file to
  * the worker's lunr.multi.min.js, the last lunr-languages script the worker
  * loads (both indexes have more than one language, so it always loads).
  *

@@ -1,4 +1,4 @@
-"""The build side of tools/bookclaims.py: which page is running, and twin checks.
+"""The build side of booksite/pages/bookclaims.py: which page is running, and twin checks.
 
 markdown-exec runs a page's blocks while MkDocs renders that page, after
 `on_page_markdown`; this hook names the page there, so a failing claim can
@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 
 def _claims():
-    # tools/ is on sys.path from hooks/environment.py's on_config on, and the
+    # tools/ is on sys.path from booksite/hooks/environment.py's on_config on, and the
     # pages' blocks import the same module object from there.
     import bookclaims
     return bookclaims

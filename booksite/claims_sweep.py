@@ -1,13 +1,13 @@
 """Run every page's claims under every BLAS kernel this CPU can run.
 
-    .venv/bin/python tools/claims_sweep.py            # all pages, both languages
-    .venv/bin/python tools/claims_sweep.py docs/08-generalisation/index.ko.md
+    .venv/bin/python -m booksite.claims_sweep            # all pages, both languages
+    .venv/bin/python -m booksite.claims_sweep docs/08-generalisation/index.ko.md
 
 A claim is a sentence's condition on a computed result ("every training
 point is right"); the build checks it on the builder's machine only. A
 reader's CPU sums in another order (another OpenBLAS kernel, other NumPy
 SIMD code), and a trained result can move. This runs each page's blocks
-(tools/page_output.py) once per configuration of tests/test_machines.py
+(booksite/page_output.py) once per configuration of tests/test_machines.py
 (every OpenBLAS kernel the CPU supports, and NumPy with its highest SIMD
 level switched off), two pages at a time, and prints which claims failed
 where. Not part of `make test` (about ten minutes on two cores): run it
@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # test_machines: the configurations
 
 from test_machines import _child_env, configurations  # noqa: E402
 
@@ -29,7 +29,7 @@ from test_machines import _child_env, configurations  # noqa: E402
 def run(page, kernel, disabled):
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "page_output.py"), str(page)],
+        [sys.executable, "-m", "booksite.page_output", str(page)],
         env=_child_env(kernel, disabled), capture_output=True, text=True,
         cwd=ROOT)
     seconds = time.perf_counter() - started

@@ -11,7 +11,7 @@ numbers, with an id the Korean and English twins share:
 
 When the condition is false (another CPU, a changed recipe, a new NumPy),
 `claim` raises ClaimFailed, naming the page and the id, and the build fails.
-hooks/claims.py tells this module which page is being built and fails the
+booksite/hooks/claims.py tells this module which page is being built and fails the
 build when the two languages of a page check different sets of ids.
 """
 
@@ -19,7 +19,7 @@ import re
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-page = None          # the page being built, set by hooks/claims.py
+page = None          # the page being built, set by booksite/hooks/claims.py
 checked = {}         # {page: [claim ids in the order they ran]}
 failed = []          # ["page: id (detail)"]
 

@@ -45,7 +45,7 @@ def on_page_content(content, page, config, files):
         raise PluginError(
             f"{page.file.src_uri}: {len(headings)} notebook headings but "
             f"{len(entries)} table-of-contents entries; "
-            "hooks/notebook_toc.py cannot pair them")
+            "booksite/hooks/notebook_toc.py cannot pair them")
     pieces, end = [], 0
     for entry, heading in zip(entries, headings):
         if int(heading["level"]) != entry.level:

@@ -16,7 +16,7 @@ code; tests/site/test_output_blocks.py checks the pages.
 
 The wrapper only reads the fence's documented options (`result`, `source`,
 `html`) and edits the HTML the formatter returns, so the block cache
-(hooks/blockcache.py, which replays the code's printed output) is
+(booksite/hooks/blockcache.py, which replays the code's printed output) is
 unaffected.
 """
 

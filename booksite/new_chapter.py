@@ -1,6 +1,6 @@
 """Scaffold a new chapter in both languages: the starting point, not the chapter.
 
-    python tools/new_chapter.py 11 convolution \\
+    python -m booksite.new_chapter 11 convolution \\
         --module convolution --ko "합성곱" --en "Convolution"
     make chapter NUMBER=11 SLUG=convolution MODULE=convolution \\
         KO="합성곱" EN="Convolution"
@@ -19,7 +19,7 @@ Creates (and refuses to overwrite):
 
 and adds the chapter to mkdocs.yml's nav (after the last chapter) and to the
 English nav_translations. The English page and notebook are stamped as
-translations of the Korean ones (tools/translations.py).
+translations of the Korean ones (booksite/translations.py).
 
 Everything that is not yet written fails a test on purpose: the function,
 its test, the exercise, the chapter's length and its 2-3 exercises
@@ -33,8 +33,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import translations  # noqa: E402
+from booksite import translations  # noqa: E402
 
 
 # ---------------------------------------------------------------- templates

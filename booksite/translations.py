@@ -19,10 +19,10 @@ matter; a notebook's cell types and sources (not outputs or metadata). When
 the source changes, the recorded hash no longer matches and
 tests/site/test_translations.py fails, naming the page.
 
-    python tools/translations.py status            # every pair: fresh or stale
-    python tools/translations.py diff PAGE         # what changed in PAGE's source
-    python tools/translations.py stamp PAGE...     # PAGE is up to date again
-    python tools/translations.py stamp --new PAGE  # first record (PAGE's twin is the source)
+    python -m booksite.translations status            # every pair: fresh or stale
+    python -m booksite.translations diff PAGE         # what changed in PAGE's source
+    python -m booksite.translations stamp PAGE...     # PAGE is up to date again
+    python -m booksite.translations stamp --new PAGE  # first record (PAGE's twin is the source)
 
 `diff` looks through the source's git history for the version whose hash
 was recorded and shows `git diff` from there: the part to translate.
@@ -145,8 +145,8 @@ def status(ko, en):
         return translation, source, (
             f"{_rel(translation)} is stale: "
             f"{_rel(source)} changed since it was translated. "
-            f"See `python tools/translations.py diff {_rel(translation)}`, "
-            "update the translation, then `python tools/translations.py stamp "
+            f"See `python -m booksite.translations diff {_rel(translation)}`, "
+            "update the translation, then `python -m booksite.translations stamp "
             f"{_rel(translation)}`")
     return translation, source, None
 

@@ -23,8 +23,8 @@ Two halves, one vocabulary:
 
 Kiwi's analyses are cached per word under .cache/nnbook-search/, so a
 rebuild does not load its model (about 1 s) unless new words appear.
-Runs after hooks/languages.py has split the index per language (-200) and
-before hooks/offline.py copies the indexes into scripts (-300).
+Runs after booksite/hooks/languages.py has split the index per language (-200) and
+before booksite/hooks/offline.py copies the indexes into scripts (-300).
 """
 
 import hashlib
@@ -38,7 +38,7 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.search")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERY_SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "search-terms.js"
 WORKER_SCRIPT = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.multi.min.js"
 MARKER = "\n/* nnbook: search-terms.js */\n"
@@ -143,7 +143,7 @@ def add_morphs(index):
     return analysed
 
 
-@event_priority(-250)       # after hooks/languages.py (-200), before offline (-300)
+@event_priority(-250)       # after booksite/hooks/languages.py (-200), before offline (-300)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:

@@ -11,7 +11,7 @@ show the same numbers and the build pays once.
 
 The key names the result; it must change whenever the computation does.
 `once(key, None)` takes a result an earlier block of the same page computed
-(hooks/blockcache.py reruns a page's earlier blocks before a changed one, so
+(booksite/hooks/blockcache.py reruns a page's earlier blocks before a changed one, so
 that result is there on a cached rebuild too).
 """
 

@@ -17,11 +17,11 @@ What this hook does, and why:
 3. Every notebook's first cell must install nnbook on Colab from the
    repository in `extra.book_repo`, the same setting the Open-in-Colab links
    are built from, at the tag of the edition the site shows (`v` + the
-   version in CHANGELOG.md, which hooks/edition.py checks against the
+   version in CHANGELOG.md, which booksite/hooks/edition.py checks against the
    package): so a notebook opened from this edition runs this edition's
    code, not whatever main holds by then. The Colab links open the
    notebook at that tag too. A mismatch fails the build;
-   `python tools/notebook_edition.py` rewrites the cells after a version
+   `python -m booksite.notebook_edition` rewrites the cells after a version
    bump.
 4. nbconvert's template loads MathJax and mermaid from CDNs. The site renders
    math with the self-hosted KaTeX, so those tags are removed.
@@ -60,7 +60,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = ROOT / "src" / "nnbook"
 COLAB = "https://colab.research.google.com/github/{slug}/blob/{tag}/{path}"
 INSTALL_SPEC = "git+https://github.com/{slug}@{tag}"
@@ -70,7 +70,7 @@ _VERSION = re.compile(r'^__version__ = "([^"]+)"', re.M)
 def edition_tag(root=None):
     """The git tag of the edition: "v" + nnbook.__version__ (read, not
     imported: the build must not need the package importable to say it)."""
-    root = Path(root) if root else Path(__file__).resolve().parent.parent
+    root = Path(root) if root else Path(__file__).resolve().parents[2]
     init = (root / "src" / "nnbook" / "__init__.py").read_text(encoding="utf-8")
     return "v" + _VERSION.search(init).group(1)
 
@@ -282,7 +282,7 @@ class NotebookPageFile(File):
 def _i18n(config):
     plugin = config.plugins.get("i18n")
     if plugin is None:
-        raise PluginError("hooks/notebooks.py expects the i18n plugin")
+        raise PluginError("booksite/hooks/notebooks.py expects the i18n plugin")
     return plugin
 
 
@@ -366,7 +366,7 @@ def _check_install_cell(path, config):
         raise PluginError(
             f"{_docs_relative(config, path)}: first cell: {problem} "
             "(extra.book_repo in mkdocs.yml and the edition's version; after "
-            "a version bump, `python tools/notebook_edition.py` rewrites it)"
+            "a version bump, `python -m booksite.notebook_edition` rewrites it)"
         )
 
 
@@ -447,14 +447,14 @@ def _top_level_cells(text, start):
 def _install_cell_after_title(output, label):
     notebook = _NOTEBOOK.search(output)
     if notebook is None:
-        raise PluginError("hooks/notebooks.py: no jp-Notebook in a notebook page "
+        raise PluginError("booksite/hooks/notebooks.py: no jp-Notebook in a notebook page "
                           "(has mkdocs-jupyter's template changed?)")
     cells = _top_level_cells(output, notebook.end())
     markdown = [i for i, (begin, _) in enumerate(cells)
                 if "jp-MarkdownCell" in output[begin:output.index(">", begin)]]
     first_begin, first_end = cells[0]
     if "jp-CodeCell" not in output[first_begin:output.index(">", first_begin)]:
-        raise PluginError("hooks/notebooks.py: the page's first cell is not the "
+        raise PluginError("booksite/hooks/notebooks.py: the page's first cell is not the "
                           "install cell")
     after = cells[markdown[0]][1] if markdown else first_end
     collapsed = (f'<details class="nnbook-install-cell"><summary>'

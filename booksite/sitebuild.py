@@ -1,7 +1,7 @@
 """One strict `mkdocs build` of the book in a subprocess, timed.
 
 Shared by benchmarks/build_site.py (the clean, uncached build the site tests
-and `make bench-site` use) and tools/offline.py (the offline edition).
+and `make bench-site` use) and booksite/offline.py (the offline edition).
 """
 
 import os

@@ -21,8 +21,8 @@ At the first block that differs, the entry's earlier blocks are executed
 (silently: their output is already on the page) so the session holds the
 state the new block expects, and the page runs live from there on. An entry
 is written only for a page whose blocks all ran without error; the claims
-each block checked (tools/bookclaims.py) are stored with it and counted
-again when it is replayed, so the twin check of hooks/claims.py still sees
+each block checked (booksite/pages/bookclaims.py) are stored with it and counted
+again when it is replayed, so the twin check of booksite/hooks/claims.py still sees
 them. A claim that failed never reaches the cache: its build failed.
 
 Switches: NNBOOK_BLOCK_CACHE=false runs every block (no reads, no writes);
@@ -47,12 +47,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = ROOT / ".cache" / "nnbook-blocks"
 FORMAT = 1
 
 # Files a block can read, directly or through an import.
-INPUTS = ("src/nnbook/**/*.py", "tools/**/*.py", "exercises/**/*.py",
+INPUTS = ("src/nnbook/**/*.py", "booksite/pages/**/*.py", "exercises/**/*.py",
           "docs/**/*.yml", "CHANGELOG.md", "pyproject.toml", "constraints.txt")
 LIBRARIES = ("numpy", "scipy", "matplotlib", "keras", "tensorflow",
              "tensorflow-cpu", "scikit-learn", "markdown-exec", "pyyaml")
@@ -148,7 +148,7 @@ _state = {"fingerprint": None, "page": None, "used": set(), "stats": None}
 
 
 def _claims():
-    import bookclaims       # tools/ is on sys.path (hooks/environment.py)
+    import bookclaims       # booksite/pages/ is on sys.path (environment.py)
     return bookclaims
 
 
@@ -225,7 +225,7 @@ def on_pre_build(config):
     _state["fingerprint"] = fingerprint() if enabled() else None
 
 
-@event_priority(50)            # before hooks/claims.py names the page
+@event_priority(50)            # before booksite/hooks/claims.py names the page
 def on_page_markdown(markdown, page, config, files):
     if _state["fingerprint"] is None:
         _state["page"] = None

@@ -1,6 +1,6 @@
 """The offline edition: a build that works from file://, and its download link.
 
-    make offline          # -> build/offline/nnbook-offline.zip (tools/offline.py)
+    make offline          # -> build/offline/nnbook-offline.zip (booksite/offline.py)
 
 The offline build (NNBOOK_OFFLINE=1)
 ------------------------------------
@@ -13,10 +13,10 @@ from file:// can fetch nothing. Two things are added here:
   iframe, as file:// pages cannot start a Web Worker) from unpkg.com; the
   self-hosted copy in docs/assets/iframe-worker is loaded instead.
 * The plugin turns only `search/search_index.json` into a script, before
-  hooks/languages.py has split that index per language. Here, after the
+  booksite/hooks/languages.py has split that index per language. Here, after the
   split (priority -300, after its -200), every language's index gets its own
   `search_index.js`; Material loads it relative to the page's `base`, which
-  hooks/languages.py sets to `<lang>/` on English pages.
+  booksite/hooks/languages.py sets to `<lang>/` on English pages.
 * Chromium ignores the `download` attribute of a link to a file:// URL (it
   opens the notebook's JSON instead of saving it), so on notebook pages the
   download button carries the notebook itself as a `data:` URL with its file
@@ -55,7 +55,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ZIP = ROOT / "build" / "offline" / "nnbook-offline.zip"
 DOWNLOAD = "downloads/nnbook-offline.zip"
 SHIM = "assets/iframe-worker/shim.js"
@@ -92,7 +92,7 @@ def offline_enabled(config):
 def _i18n(config):
     plugin = config.plugins.get("i18n")
     if plugin is None:
-        raise PluginError("hooks/offline.py expects the i18n plugin")
+        raise PluginError("booksite/hooks/offline.py expects the i18n plugin")
     return plugin
 
 
@@ -127,7 +127,7 @@ def _inline_download(tag, name, data):
     tag, downloads = re.subn(r'\sdownload(?:="[^"]*")?(?=[\s>])',
                              f' download="{name}"', tag)
     if hrefs != 1 or downloads != 1:
-        raise PluginError(f"hooks/offline.py: unexpected download link {tag[:200]}")
+        raise PluginError(f"booksite/hooks/offline.py: unexpected download link {tag[:200]}")
     return tag
 
 
@@ -169,7 +169,7 @@ def _download_file(config):
     if os.environ.get("NNBOOK_REQUIRE_OFFLINE_ZIP", "") not in ("", "0"):
         raise PluginError(
             f"NNBOOK_REQUIRE_OFFLINE_ZIP is set but {path} is missing or not a "
-            "zip: run `make offline` (tools/offline.py) first")
+            "zip: run `make offline` (booksite/offline.py) first")
     return File.generated(config, DOWNLOAD, content=_note_zip(_NOT_BUILT))
 
 
@@ -180,7 +180,7 @@ def on_files(files, config):
     return files
 
 
-@event_priority(-300)           # after hooks/languages.py (-200)
+@event_priority(-300)           # after booksite/hooks/languages.py (-200)
 def on_post_build(config):
     if _i18n(config).building:
         return                  # an inner, single-language build
@@ -200,7 +200,7 @@ def on_post_build(config):
     # A 404 page is for a server; its links are absolute ("/assets/...") and
     # from the file system they point at the root of the disk.
     (site / "404.html").unlink(missing_ok=True)
-    # One search script per language index written by hooks/languages.py.
+    # One search script per language index written by booksite/hooks/languages.py.
     for index in sorted(site.glob("**/search/search_index.json")):
         data = index.read_text(encoding="utf-8")
         index.with_name("search_index.js").write_text(

@@ -1,38 +1,28 @@
 """Point every notebook's Colab install cell at the current edition.
 
-    python tools/notebook_edition.py          # after a version bump
+    python -m booksite.notebook_edition          # after a version bump
 
 The first cell of each notebook installs nnbook on Colab at the git tag of
-the edition the site shows, "v" + nnbook.__version__ (hooks/notebooks.py
+the edition the site shows, "v" + nnbook.__version__ (booksite/hooks/notebooks.py
 fails the build when one does not). This rewrites that one line in every
 docs/**/notebook.*.ipynb, keeping the files' JSON layout, and refreshes the
 English notebooks' translation records: the code cells are the same in
 both languages, so nothing needs translating.
 """
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 _INSTALL = re.compile(r'(pip install -q "git\+https://github\.com/[\w.-]+/[\w.-]+@)[^"]+(")')
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("nnbook_notebooks_hook",
-                                                  ROOT / "hooks" / "notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main():
-    sys.path.insert(0, str(ROOT / "tools"))
-    import translations
+    from booksite import translations
+    from booksite.hooks.notebooks import edition_tag
 
-    tag = _hook().edition_tag(ROOT)
+    tag = edition_tag(ROOT)
     changed = []
     for path in sorted((ROOT / "docs").glob("**/notebook.*.ipynb")):
         notebook = json.loads(path.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # TensorFlow 2.21 prints oneDNN and CPU-feature lines unless both are set;
 # in a notebook they would be rendered on the page as stderr output.
@@ -21,9 +21,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 def on_config(config):
-    # tools/ holds build-time helpers (tools/bookfig.py) imported by the
+    # tools/ holds build-time helpers (booksite/pages/bookfig.py) imported by the
     # pages' hidden figure blocks, which markdown-exec runs in this process.
     # (Not at import time: MkDocs restores sys.path after importing a hook.)
-    if str(ROOT / "tools") not in sys.path:
-        sys.path.insert(0, str(ROOT / "tools"))
+    pages = str(ROOT / "booksite" / "pages")
+    if pages not in sys.path:
+        sys.path.insert(0, pages)
     return config

@@ -1,8 +1,8 @@
 """The book as one PDF per language, printed by Chromium from the built site.
 
-    python tools/pdf.py                       # build the site, then build/pdf/nnbook-{ko,en}.pdf
-    python tools/pdf.py --site site           # from a site already built (make pdf)
-    python tools/pdf.py --site site --out site/downloads
+    python -m booksite.pdf                       # build the site, then build/pdf/nnbook-{ko,en}.pdf
+    python -m booksite.pdf --site site           # from a site already built (make pdf)
+    python -m booksite.pdf --site site --out site/downloads
 
 Why Chromium: the pages' math is typeset by KaTeX in the browser and the
 Korean text needs a CJK font; Chromium's print (Playwright's `page.pdf`)
@@ -555,9 +555,8 @@ def build_language(page, base, home, path):
 
 
 def build_site(site_dir):
-    """A strict build of the site into `site_dir` (tools/sitebuild.py)."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    from sitebuild import mkdocs_build
+    """A strict build of the site into `site_dir` (booksite/sitebuild.py)."""
+    from booksite.sitebuild import mkdocs_build
 
     returncode, seconds, log = mkdocs_build(site_dir)
     if returncode != 0:

@@ -6,7 +6,7 @@ builds) compute their data with nnbook, draw on a `Figure`, and print
 in the page's language.
 
 * Files, not inline data: the SVG is written once, named by its content,
-  into the figure folder beside the block cache (hooks/figures.py copies the
+  into the figure folder beside the block cache (booksite/hooks/figures.py copies the
   ones a page uses into the site's assets/figures/ and points the <img> at
   them). The page stays small and the browser loads a figure lazily, when
   the reader scrolls to it.
@@ -53,14 +53,14 @@ GRID = "#d0d4dc"
 # every platform, then the one the layout was measured with.
 FONT_STACK = ("'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', "
               "'Malgun Gothic', 'Noto Sans CJK JP', 'DejaVu Sans', sans-serif")
-ROOT = Path(__file__).resolve().parent.parent
-# hooks/figures.py turns this prefix into the file's link on the site.
+ROOT = Path(__file__).resolve().parents[2]
+# booksite/hooks/figures.py turns this prefix into the file's link on the site.
 SOURCE_PREFIX = "nnbook-figure:"
 
 
 def figure_dir():
     """Where figures are written: <block cache>/figures, so that a block
-    replayed from hooks/blockcache.py's cache still finds its figure."""
+    replayed from booksite/hooks/blockcache.py's cache still finds its figure."""
     blocks = os.environ.get("NNBOOK_BLOCK_CACHE_DIR") or ROOT / ".cache" / "nnbook-blocks"
     return Path(blocks) / "figures"
 

@@ -1,20 +1,20 @@
 """Build the offline edition of the book and pack it as a zip.
 
-    python tools/offline.py                 # -> build/offline/nnbook-offline.zip
-    python tools/offline.py --zip out.zip --no-cache
+    python -m booksite.offline                 # -> build/offline/nnbook-offline.zip
+    python -m booksite.offline --zip out.zip --no-cache
 
 Runs `mkdocs build --strict` with NNBOOK_OFFLINE=1 (Material's offline
-plugin, see hooks/offline.py) into build/offline/nnbook/, then packs that
+plugin, see booksite/hooks/offline.py) into build/offline/nnbook/, then packs that
 folder as nnbook-offline.zip with one top folder, `nnbook/`: a reader
 unpacks it and opens nnbook/index.html (Korean) or nnbook/en/index.html
 (English) from the file system. Notebooks and the pages' executed blocks
 come from the build caches when they hold them (mkdocs-jupyter's and
-hooks/blockcache.py's; their keys cover the code, src/nnbook and the library
+booksite/hooks/blockcache.py's; their keys cover the code, src/nnbook and the library
 versions); --no-cache executes every notebook and block. The zip's entries are sorted
 and dated 2026-01-01, so the same site gives the same bytes.
 
 A later online build (`mkdocs build`) copies the zip into the site as
-downloads/nnbook-offline.zip (hooks/offline.py).
+downloads/nnbook-offline.zip (booksite/hooks/offline.py).
 """
 
 import argparse
@@ -23,8 +23,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from sitebuild import mkdocs_build  # noqa: E402
+from booksite.sitebuild import mkdocs_build  # noqa: E402
 
 OUT = ROOT / "build" / "offline"
 TOP = "nnbook"

@@ -1,10 +1,10 @@
 """The book as a PDF per language, offered on the site as downloads/.
 
-tools/pdf.py prints the PDFs from a built site (`make pdf`, and the deploy
+booksite/pdf.py prints the PDFs from a built site (`make pdf`, and the deploy
 after its build), so a build cannot contain the ones made from itself.
 Here the site gets `downloads/nnbook-ko.pdf` and `downloads/nnbook-en.pdf`
 as files, so the preface's links resolve in every build: the PDFs
-tools/pdf.py last wrote into build/pdf/ (NNBOOK_PDF_DIR) when they exist,
+booksite/pdf.py last wrote into build/pdf/ (NNBOOK_PDF_DIR) when they exist,
 else a one-page PDF saying how to make them. The deploy prints the real
 ones from the site it just built and copies them over these.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("ko", "en")
 DOWNLOAD = "downloads/nnbook-{lang}.pdf"
 

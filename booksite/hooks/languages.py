@@ -74,7 +74,7 @@ NOT_FOUND = "404.html"
 def _languages(config):
     i18n = config.plugins.get("i18n")
     if i18n is None:
-        raise PluginError("hooks/languages.py expects the i18n plugin")
+        raise PluginError("booksite/hooks/languages.py expects the i18n plugin")
     others = [lang for lang in i18n.build_languages
               if lang != i18n.default_language]
     return i18n, others
@@ -158,7 +158,7 @@ def on_post_build(config):
     _write(path, {**index, "docs": default_docs})
     for lang, docs in per_language.items():
         # Two languages, so that Material's worker loads lunr.multi, to which
-        # hooks/search.py appends the query rewriting.
+        # booksite/hooks/search.py appends the query rewriting.
         lang_config = {**index["config"], "lang": [lang, i18n.default_language]}
         if lang == "en":
             # Material derives the pipeline from the first (Korean) build,

@@ -1,6 +1,6 @@
 """The book's figures as files of the site, loaded when the reader gets there.
 
-tools/bookfig.py writes each figure once, named by its content, into the
+booksite/pages/bookfig.py writes each figure once, named by its content, into the
 figure folder beside the block cache, and prints an <img> whose src is
 `nnbook-figure:<name>.svg`. Here each page's src becomes a link relative to
 the page (`../assets/figures/<name>.svg`, `../../...` under /en/), and after
@@ -17,9 +17,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SITE_FOLDER = "assets/figures"
-# The same as tools/bookfig.py's (tests/site/test_figures.py checks): not
+# The same as booksite/pages/bookfig.py's (tests/site/test_figures.py checks): not
 # imported from there, so that a build replaying every block from the cache
 # does not load matplotlib for two constants.
 SOURCE_PREFIX = "nnbook-figure:"

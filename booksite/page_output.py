@@ -1,6 +1,6 @@
 """Print what a page's executed blocks print, without building the site.
 
-    .venv/bin/python tools/page_output.py docs/08-generalisation/index.ko.md
+    .venv/bin/python -m booksite.page_output docs/08-generalisation/index.ko.md
 
 Runs the page's Python fences in order, as tests/site/test_fences.py does
 (markdown-exec sessions shared, snippet includes expanded), and prints each
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests" / "site")]
+sys.path[:0] = [str(ROOT / "booksite" / "pages"), str(ROOT / "tests" / "site")]
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("MPLBACKEND", "Agg")
