@@ -16,9 +16,11 @@ $(BIN)/activate: pyproject.toml constraints.txt
 
 venv: $(BIN)/activate
 
-## make test: set up .venv and run every test (package, Keras parity, site).
+## make test: set up .venv and run every test (package, Keras parity, site),
+## then print the slowest tests and how long the whole run took.
 test: venv
-	$(BIN)/python -m pytest
+	@start=$$(date +%s); $(BIN)/python -m pytest --durations=12; status=$$?; \
+	  echo "make test: $$(( $$(date +%s) - start )) s (status $$status)"; exit $$status
 
 ## make test-code: only the book's code: the package, the exercises, Keras
 ## parity and the spiral run under every BLAS kernel this CPU can run (no
@@ -68,20 +70,22 @@ bench-site: venv
 	$(BIN)/python benchmarks/build_site.py
 
 ## make zensical: try Zensical on mkdocs.yml in its own .venv-zensical/ and
-## print what carries over (tools/zensical_try.py). Informational: never fails.
-## 0.0.73 is the newest release this machine's registry can install (0.1.x
-## needs zensical-ui, which it does not serve).
-ZENSICAL := zensical==0.0.73
+## print what carries over (booksite/zensical_try.py). Informational: never fails.
+## zensical 0.0.73 is the newest release the registry used here installs
+## (0.0.74 and 0.1.x need zensical-ui, which it does not serve), and
+## zensical-i18n 0.3.0, which builds the two languages, needs zensical<0.1.
+ZENSICAL := zensical==0.0.73 zensical-i18n==0.3.0
 ZBIN := .venv-zensical/bin
 
-$(ZBIN)/activate: pyproject.toml constraints.txt
+# Makefile too: a changed pin reinstalls.
+$(ZBIN)/activate: pyproject.toml constraints.txt Makefile
 	$(PYTHON) -m venv .venv-zensical
 	$(ZBIN)/pip install --quiet --upgrade pip
-	$(ZBIN)/pip install --quiet -c constraints.txt -e ".[test,docs]" "$(ZENSICAL)"
+	$(ZBIN)/pip install --quiet -c constraints.txt -e ".[test,docs]" $(ZENSICAL)
 	touch $(ZBIN)/activate
 
 zensical:
-	@$(MAKE) --no-print-directory $(ZBIN)/activate && $(ZBIN)/python tools/zensical_try.py \
+	@$(MAKE) --no-print-directory $(ZBIN)/activate && $(ZBIN)/python -m booksite.zensical_try \
 	  || echo "zensical try did not complete (informational, not a failure)"
 
 clean:

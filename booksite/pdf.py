@@ -33,6 +33,7 @@ the deploy sets it) and become plain text otherwise.
 """
 
 import argparse
+import concurrent.futures
 import html
 import os
 import re
@@ -565,17 +566,12 @@ def build_site(site_dir):
     print(f"site built in {seconds:.1f} s")
 
 
-def make_pdfs(site, out, only=None):
-    """One PDF per language of the built site `site`, into `out`:
-    {language: path}."""
+@contextmanager
+def _print_page(executable):
+    """A Chromium page for printing, in this thread's own Playwright."""
     from playwright.sync_api import sync_playwright
 
-    executable = chromium()
-    if executable is None:
-        raise SystemExit("no Chromium found: apt-get install chromium fonts-noto-cjk, "
-                         "or set NNBOOK_CHROMIUM to a Chromium or Chrome binary")
-    out.mkdir(parents=True, exist_ok=True)
-    with serve(site) as base, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True,
                                              args=BROWSER_ARGS)
         try:
@@ -584,18 +580,37 @@ def make_pdfs(site, out, only=None):
             # Search is of no use to a print: its worker and index stay unloaded.
             for pattern in NOT_LOADED:
                 context.route(pattern, lambda route: route.abort())
-            page = context.new_page()
-            written = {}
-            for language, home in languages(page, base).items():
-                if only and language not in only:
-                    continue
-                start = time.perf_counter()
-                written[language] = out / f"nnbook-{language}.pdf"
-                line = build_language(page, base, home, written[language])
-                print(f"{line} in {time.perf_counter() - start:.1f} s", flush=True)
+            yield context.new_page()
         finally:
             browser.close()
-    return written
+
+
+def make_pdfs(site, out, only=None):
+    """One PDF per language of the built site `site`, into `out`:
+    {language: path}. The languages print at the same time, each in its
+    own browser (a print keeps one core busy for most of a minute)."""
+    executable = chromium()
+    if executable is None:
+        raise SystemExit("no Chromium found: apt-get install chromium fonts-noto-cjk, "
+                         "or set NNBOOK_CHROMIUM to a Chromium or Chrome binary")
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(site) as base:
+        with _print_page(executable) as page:
+            homes = {language: home for language, home in languages(page, base).items()
+                     if not only or language in only}
+
+        def one(language):
+            start = time.perf_counter()
+            with _print_page(executable) as page:
+                line = build_language(page, base, homes[language],
+                                      out / f"nnbook-{language}.pdf")
+            print(f"{line} in {time.perf_counter() - start:.1f} s", flush=True)
+
+        # Threads, each with its own Playwright (its sync API is per thread).
+        with concurrent.futures.ThreadPoolExecutor(max(1, len(homes))) as pool:
+            for done in [pool.submit(one, language) for language in homes]:
+                done.result()               # a failed print fails here
+    return {language: out / f"nnbook-{language}.pdf" for language in homes}
 
 
 def main(argv=None):

@@ -135,7 +135,8 @@ def pytest_terminal_summary(terminalreporter):
         write(f"rebuild from its caches (online site; blocks and notebooks "
               f"replayed): {seconds:.1f} s (status {returncode})")
     if "fences" in REPORT:
-        ran, opted_out = REPORT["fences"]
-        write(f"Python code fences in docs/: {ran} ran, {len(opted_out)} opted out")
+        ran, opted_out, at_build = REPORT["fences"]
+        write(f"Python code fences in docs/: {ran} ran here, {at_build} left to the "
+              f"build (run at build time without a session), {len(opted_out)} opted out")
         for where, reason in opted_out:
             write(f"  opted out: {where}: {reason}")

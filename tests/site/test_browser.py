@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import sweep
 from sitesource import HANGUL, ROOT, language_of, page_url, pages
 
 SHOTS = ROOT / "tests" / "screenshots"
@@ -175,21 +176,42 @@ ALL_PAGES = {(page_url(p, "ko").strip("/").replace("/", "-") or "preface"):
              for p in pages(".md") + pages(".ipynb") if language_of(p) == "ko"}
 
 
-def test_every_page_both_languages_light_and_dark(visit):
+def test_every_page_both_languages_light_and_dark(browser, server):
+    """Every page in both languages and both themes: its language, its
+    colour scheme, no script error and no request to another host.
+    Screenshots of the pages a change can have moved (tests/site/sweep.py)."""
     SHOTS.mkdir(exist_ok=True)
-    for scheme in ("light", "dark"):
-        v = visit(scheme)
-        for name, path in ALL_PAGES.items():
-            for language, prefix in (("ko", ""), ("en", "en/")):
-                page = v.open(prefix + path)
-                assert page.evaluate("document.documentElement.lang") == language
-                expected = "slate" if scheme == "dark" else "default"
-                assert page.evaluate(
-                    "document.body.getAttribute('data-md-color-scheme')") == expected
-                page.screenshot(path=str(SHOTS / f"{language}-{name}-{scheme}.png"),
-                                full_page=True)
-        assert v.errors == [], v.errors
-        assert v.third_party() == [], v.third_party()
+    shots = sweep.screenshot_pages(ALL_PAGES.values())
+    names = {path: name for name, path in ALL_PAGES.items()}
+
+    async def check(scheme, path, page):
+        found = {"lang": await page.evaluate("document.documentElement.lang"),
+                 "scheme": await page.evaluate(
+                     "document.body.getAttribute('data-md-color-scheme')")}
+        korean = path.removeprefix("en/")
+        if korean in shots:
+            language = "en" if path.startswith("en/") else "ko"
+            await page.screenshot(full_page=True, path=str(
+                SHOTS / f"{language}-{names[korean]}-{scheme}.png"))
+        return found
+
+    paths = [prefix + path for path in ALL_PAGES.values() for prefix in ("", "en/")]
+    kinds = {"light": ("light", (1280, 900)), "dark": ("dark", (1280, 900))}
+    results, requests, errors = sweep.visit_all(server, _chromium(), ARGS, kinds,
+                                                paths, check)
+    host = urlsplit(server).netloc
+    for scheme, expected in (("light", "default"), ("dark", "slate")):
+        seen = {path: r for (kind, path), r in results.items() if kind == scheme}
+        assert len(seen) == len(paths), (scheme, len(seen))
+        wrong = {path: r for path, r in seen.items()
+                 if r["lang"] != ("en" if path.startswith("en/") else "ko")
+                 or r["scheme"] != expected}
+        assert not wrong, wrong
+        assert errors[scheme] == [], errors[scheme]
+        elsewhere = [url for url in requests[scheme]
+                     if not url.startswith(("data:", "blob:", "about:"))
+                     and urlsplit(url).netloc != host]
+        assert elsewhere == [], elsewhere
 
 
 def test_korean_page_shows_hangul_and_rendered_math(visit):

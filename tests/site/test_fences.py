@@ -8,6 +8,14 @@ its first line is the comment `# not run: <reason>`, which readers see on
 the page. The count of fences that ran and opted out is printed at the end
 of the test run.
 
+A fence markdown-exec runs at build time with no session is left to the
+build: there it runs on its own in a fresh namespace too, from the same
+expanded code, and a strict build fails on its error (tests/site/conftest.py
+builds the site clean). Those are most of the expensive hidden blocks
+(figures, timings); running them here as well doubled their cost. One
+whose bookruns.once result a fence that runs here takes
+(`once(key, None)`) still runs here. They are counted apart in the report.
+
 A fence that is nothing but an include of one src/nnbook module is an
 excerpt of that module (a class that extends a base class defined above it,
 say): it runs in a copy of that module's namespace, as it does in the
@@ -35,19 +43,47 @@ def _listing_module(code):
     return None
 
 
+ONCE = re.compile(r"""\bonce\(\s*["']([^"']+)["']""")
+TAKEN = re.compile(r"""\bonce\(\s*["']([^"']+)["']\s*,\s*None\s*\)""")
+
+
+def _left_to_the_build(found):
+    """Indexes of the fences the build alone runs: executed at build time,
+    no session, and no fence that does run here takes a result of theirs
+    through bookruns.once (`once(key, None)`). Decided from the last fence
+    back, so a chain of such fences is left whole."""
+    left, taken = set(), set()
+    for index in reversed(range(len(found))):
+        fence = found[index]
+        if not fence.is_python:
+            continue
+        computes = set(ONCE.findall(fence.code)) - set(TAKEN.findall(fence.code))
+        if (fence.executed_at_build and not fence.attributes.get("session")
+                and not computes & taken):
+            left.add(index)
+        else:
+            taken |= set(TAKEN.findall(fence.code))
+    return left
+
+
 PAGES = pages(".md")
 _ran = {}
 _opted_out = {}
+_at_build = {}
 
 
 def _id(path):
     return path.relative_to(DOCS).as_posix()
 
 
-def run_fences(text, name):
-    """Run the Python fences of one page; return (ran, [(line, reason)])."""
+def run_fences(text, name, at_build=None):
+    """Run the Python fences of one page; return (ran, [(line, reason)]).
+    Fences the build runs on their own are appended to `at_build` (a list)
+    instead, when it is given."""
     ran, opted_out, sessions = 0, [], {}
-    for fence in fences(text):
+    found = fences(text)
+    left = _left_to_the_build(found) if at_build is not None else set()
+    for index, fence in enumerate(found):
         if not fence.is_python:
             continue
         reason = fence.opt_out_reason
@@ -57,6 +93,9 @@ def run_fences(text, name):
         code = expand_snippets(fence.code)
         assert "--8<--" not in code, f"{name}:{fence.line}: include not expanded"
         session = fence.attributes.get("session")
+        if index in left:
+            at_build.append(fence.line)
+            continue
         module = _listing_module(fence.code)
         if module:
             namespace = dict(vars(importlib.import_module(module)))
@@ -75,12 +114,15 @@ def run_fences(text, name):
 
 @pytest.mark.parametrize("page", PAGES, ids=_id)
 def test_python_fences_run(page):
-    ran, opted_out = run_fences(page.read_text(encoding="utf-8"), _id(page))
+    at_build = []
+    ran, opted_out = run_fences(page.read_text(encoding="utf-8"), _id(page), at_build)
     _ran[page] = ran
     _opted_out[page] = opted_out
+    _at_build[page] = len(at_build)
     REPORT["fences"] = (sum(_ran.values()),
                         [(f"{_id(p)}:{line}", reason)
-                         for p, items in _opted_out.items() for line, reason in items])
+                         for p, items in _opted_out.items() for line, reason in items],
+                        sum(_at_build.values()))
 
 
 def test_fences_were_found_in_both_languages():
@@ -120,3 +162,27 @@ def test_indented_fences_are_collected():
     found = [f for f in fences(page) if f.is_python]
     assert [f.code for f in found] == ["value = 2\nassert value == 2", 'print("tab")']
     assert run_fences(page, "example") == (2, [])
+
+
+def test_a_build_time_fence_without_a_session_is_left_to_the_build():
+    page = ('```python exec="on"\nraise RuntimeError("the build reports this")\n```\n\n'
+            '```python exec="on" session="s"\nvalue = 2\n```\n\n'
+            '```python\nprint("shown")\n```\n')
+    at_build = []
+    assert run_fences(page, "example", at_build) == (2, [])
+    assert at_build == [1]
+    with pytest.raises(AssertionError, match="RuntimeError"):
+        run_fences(page, "example")             # without at_build: every fence
+
+
+def test_a_build_time_fence_runs_when_a_fence_that_runs_takes_its_result():
+    page = ('```python exec="on"\nfrom bookruns import once\n'
+            'once("fences-test-feeds", lambda: 3)\n```\n\n'
+            '```python exec="on"\nfrom bookruns import once\n'
+            'assert once("fences-test-feeds", None) == 3\n```\n')
+    at_build = []
+    assert run_fences(page, "example", at_build) == (0, []) and at_build == [1, 6]
+    shown = page.replace('exec="on"\nfrom bookruns import once\nassert',
+                         'exec="on" session="s"\nfrom bookruns import once\nassert')
+    at_build = []
+    assert run_fences(shown, "example", at_build) == (2, []) and at_build == []

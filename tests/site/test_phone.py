@@ -1,8 +1,8 @@
 """The book on a phone: 390 x 844 CSS pixels, in Chromium.
 
 Every page of the book (chapters, notebooks, preface, essay, glossary,
-reference, about), in both languages, is opened at phone size; about a
-minute for the 56 pages, so none is left out. On each:
+reference, about), in both languages, is opened at phone size, several
+at a time (tests/site/sweep.py), so none is left out. On each:
 
 * the page itself does not scroll sideways, and everything wider than the
   screen sits in a box that scrolls on its own: code (pre/code), math
@@ -16,10 +16,13 @@ width), the Colab install cell collapsed after the title instead of above
 it, and copy buttons that speak the page's language (booksite/hooks/notebooks.py).
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 
+import sweep
 from sitesource import HANGUL, ROOT
-from test_browser import ALL_PAGES, browser, server, visit  # noqa: F401  (fixtures)
+from test_browser import ARGS, ALL_PAGES, _chromium, browser, server, visit  # noqa: F401  (fixtures)
 
 PHONE = (390, 844)
 SHOTS = ROOT / "tests" / "screenshots"
@@ -89,20 +92,26 @@ def _phone(visit, scheme="light"):
     return visit(scheme, viewport=PHONE)
 
 
-def test_nothing_but_code_math_and_tables_scrolls_sideways(visit):
-    v = _phone(visit)
+def test_nothing_but_code_math_and_tables_scrolls_sideways(browser, server):
+    async def check(kind, path, page):
+        return (await page.evaluate(OVERFLOW, SCROLL_BOXES),
+                await page.evaluate(COVERED))
+
+    paths = [prefix + path for path in ALL_PAGES.values() for prefix in ("", "en/")]
+    results, requests, errors = sweep.visit_all(
+        server, _chromium(), ARGS, {"phone": ("light", PHONE)}, paths, check)
+    assert len(results) == len(paths)
     problems = {}
-    for name, path in ALL_PAGES.items():
-        for prefix in ("", "en/"):
-            page = v.open(prefix + path)
-            found = page.evaluate(OVERFLOW, SCROLL_BOXES)
-            if found["page"] > found["screen"] or found["wide"]:
-                problems[prefix + path] = found
-            covered = page.evaluate(COVERED)
-            if covered:
-                problems[prefix + path + " (copy button over code)"] = covered
+    for (_, path), (found, covered) in results.items():
+        if found["page"] > found["screen"] or found["wide"]:
+            problems[path] = found
+        if covered:
+            problems[path + " (copy button over code)"] = covered
     assert not problems, problems
-    assert v.errors == [] and v.third_party() == []
+    host = urlsplit(server).netloc
+    assert errors["phone"] == [], errors["phone"]
+    assert [u for u in requests["phone"] if not u.startswith(("data:", "blob:", "about:"))
+            and urlsplit(u).netloc != host] == []
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
