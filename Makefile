@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv test test-code serve build offline site pdf chapter translations bench bench-site zensical clean
+.PHONY: venv test test-code serve build offline site pdf chapter translations bench bench-site bench-serve zensical clean
 
 $(BIN)/activate: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ test-code: venv
 
 ## make serve: set up .venv and serve the whole book (Korean and English).
 serve: venv
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: venv
 	$(BIN)/mkdocs build --strict
@@ -68,6 +68,10 @@ bench: venv
 ## make bench-site: time a clean bilingual build with every notebook executed.
 bench-site: venv
 	$(BIN)/python benchmarks/build_site.py
+
+## make bench-serve: time a saved prose edit until `make serve` serves it.
+bench-serve: venv
+	$(BIN)/python benchmarks/serve_edit.py
 
 ## make zensical: try Zensical on mkdocs.yml in its own .venv-zensical/ and
 ## print what carries over (booksite/zensical_try.py). Informational: never fails.

@@ -212,6 +212,12 @@ def _inner_build(config):
     return bool(i18n and i18n.building)
 
 
+def on_startup(command, dirty):
+    # A dirty build (quickbuild.py) renders the edited pages only: the
+    # entries of the others stay, unused but not stale.
+    _state["dirty"] = dirty
+
+
 def on_config(config):
     _install()
     return config
@@ -262,7 +268,7 @@ def on_post_build(config):
     if _inner_build(config) or _state["fingerprint"] is None:
         return
     folder = cache_dir()
-    if folder.is_dir():
+    if folder.is_dir() and not _state.get("dirty"):
         for path in folder.glob("*.json"):
             if path.name not in _state["used"]:
                 path.unlink()

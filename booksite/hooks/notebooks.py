@@ -260,11 +260,18 @@ def _run_notebooks_in_background(jupyter_plugin):
     convert.nb2html = nb2html
 
 
+_dirty = {"on": False}
+
+
+def on_startup(command, dirty):
+    _dirty["on"] = dirty
+
+
 @event_priority(-200)          # after static-i18n built every language
 def on_post_build(config):
     jupyter = config.plugins["mkdocs-jupyter"]
-    if _i18n(config).building or not jupyter.config["cache"]:
-        return
+    if _i18n(config).building or not jupyter.config["cache"] or _dirty["on"]:
+        return                  # a dirty build renders few notebooks: keep the rest
     for cache_file in Path(jupyter.config["cache_dir"]).glob("*.json"):
         if not _used_cache_paths.really_contains(cache_file):
             cache_file.unlink()
