@@ -2,6 +2,7 @@
 
     python benchmarks/serve_edit.py            # make bench-serve
     python benchmarks/serve_edit.py --edits 5 --page docs/07-training/index.ko.md
+    python benchmarks/serve_edit.py --serve-args ""   # every save rebuilds all
 
 In a copy of the repository (the files git would commit, and the build
 caches of .cache/ so the first build replays what the working tree already
@@ -93,6 +94,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--page", default="docs/03-why-a-loss/index.ko.md")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--serve-args", help="instead of make serve's, e.g. '' for a "
+                        "full rebuild on every save")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="nnbook-serve-"))
@@ -101,7 +104,8 @@ def main(argv=None):
         copy_repository(work)
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
-        command = [sys.executable, "-m", "mkdocs", "serve", *serve_arguments(),
+        extra = serve_arguments() if args.serve_args is None else args.serve_args.split()
+        command = [sys.executable, "-m", "mkdocs", "serve", *extra,
                    "--dev-addr", f"127.0.0.1:{port}"]
         print("in a copy:", " ".join(command[2:]), flush=True)
         started = time.perf_counter()

@@ -27,8 +27,12 @@ by hand leaves its old output behind until a full build: `make build`.)
 tests/site/test_quickbuild.py builds a site, edits a page, rebuilds dirty,
 and compares every file with a full build of the same sources.
 
-MkDocs has no page-level incremental build that keeps navigation right
-(mkdocs/mkdocs#2436 asks for one). Delete this when it does.
+Waits for: dirty builds that keep navigation (mkdocs/mkdocs#4047, open:
+pages not rebuilt lose their titles) and the search index
+(squidfunk/mkdocs-material#7638, closed; Material's own dirty merge works
+within one `serve` process only, and with static-i18n it indexed the first
+language twice). Delete this when both hold; tests/site/test_quickbuild.py
+says whether they do.
 """
 
 import base64
