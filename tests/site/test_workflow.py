@@ -160,6 +160,9 @@ def test_jobs_do_what_the_book_needs():
     browser_env = jobs["test"].get("env", {})
     if "NNBOOK_CHROMIUM" in browser_env:
         assert "NNBOOK_CHROMIUM" in (ROOT / "tests/site/test_browser.py").read_text("utf-8")
+    # The uploaded screenshots are of every page, not only the changed ones.
+    assert browser_env.get("NNBOOK_SCREENSHOTS") == "all"
+    assert "NNBOOK_SCREENSHOTS" in (ROOT / "tests/site/sweep.py").read_text("utf-8")
     # Pages: only from a push to main, only after the tests passed.
     build = jobs["build"]
     assert build["needs"] == "test"
