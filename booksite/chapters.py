@@ -20,8 +20,11 @@ A chapter is a folder docs/NN-slug/ (NN two digits). Its row holds:
   a reader meets them; the English pages must include the same, or this
   module raises;
 * its tests: tests/test_<module>.py and tests/test_<module>_keras.py for
-  each module shown (those that exist), and
-  tests/test_exercise_checkers_<slug>.py (hyphens as underscores);
+  each module shown (those that exist), the tests named after what they
+  prove rather than a module (PROVES: the module, and the sections if not
+  all, whose code they test), and tests/test_exercise_checkers_<slug>.py
+  (hyphens as underscores). A test of tests/ that lands in no row must be
+  in BOOK_WIDE (tests/test_contributing.py checks it);
 * its exercises: the files in exercises/NN-slug/ (solutions and their
   starters) and the module of nnbook.exercises that checks them.
 
@@ -186,6 +189,26 @@ def _shows(targets, base):
     return shows
 
 
+# Tests named after what they prove: {file: [(module, sections or None)]}.
+PROVES = {
+    "test_training.py": [("model.py", None)],
+    "test_network_keras.py": [("model.py", None)],
+    "test_machines.py": [("recipes.py", ["spiral_model"])],
+    "test_digits_keras.py": [("recipes.py", ["digits_model"])],
+}
+# Tests of the whole book, in no chapter's row.
+BOOK_WIDE = ("test_bad_input.py", "test_docstrings.py", "test_exercises.py",
+             "test_contributing.py")
+
+
+def _proven_by(shows):
+    """The PROVES tests whose modules and sections `shows` includes."""
+    return [name for name, targets in PROVES.items()
+            if any(module in shows and (sections is None
+                                        or set(sections) & set(shows[module]))
+                   for module, sections in targets)]
+
+
 def chapter(folder, config=None):
     """The row of one chapter folder, docs/NN-slug/."""
     config = config or mkdocs_config()
@@ -217,6 +240,7 @@ def chapter(folder, config=None):
         stem = Path(module).stem
         row.tests += [name for name in (f"test_{stem}.py", f"test_{stem}_keras.py")
                       if (TESTS / name).is_file()]
+    row.tests += [name for name in _proven_by(row.shows) if name not in row.tests]
     underscored = row.slug.replace("-", "_")
     if (TESTS / f"test_exercise_checkers_{underscored}.py").is_file():
         row.tests.append(f"test_exercise_checkers_{underscored}.py")

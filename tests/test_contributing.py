@@ -103,3 +103,10 @@ def test_every_checker_test_belongs_to_one_chapter():
                    if test.startswith("test_exercise_checkers_"))
     files = sorted(p.name for p in (ROOT / "tests").glob("test_exercise_checkers_*.py"))
     assert named == files
+
+
+def test_every_test_file_is_in_a_chapter_row_or_book_wide():
+    listed = {name for row in chapter_table.chapters() for name in row.tests}
+    files = {p.name for p in (ROOT / "tests").glob("test_*.py")}
+    assert files - listed - set(chapter_table.BOOK_WIDE) == set()
+    assert set(chapter_table.PROVES) <= files and set(chapter_table.BOOK_WIDE) <= files
