@@ -21,8 +21,11 @@ their places. blockcache.py, notebooks.py and claims.py ask
 `dirty_build()` and leave alone what they did not see.
 
 When a dirty build cannot match a full one, it becomes one: every page
-is rendered when there is no record yet, when the navigation's pages or
-sections changed, or when an edited page's title changed. (A page deleted
+is rendered when there is no record yet, when anything but the pages'
+own sources changed (src/nnbook, whose sections the pages list and whose
+results they print; booksite/, overrides/, exercises/, mkdocs.yml, the
+glossary's data, CHANGELOG.md: SHARED below), when the navigation's pages
+or sections changed, or when an edited page's title changed. (A page deleted
 by hand leaves its old output behind until a full build: `make build`.)
 tests/site/test_quickbuild.py builds a site, edits a page, rebuilds dirty,
 and compares every file with a full build of the same sources.
@@ -44,10 +47,14 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 RECORD = ".nnbook-quickbuild.json"
+ROOT = Path(__file__).resolve().parents[2]
+# What every page can depend on besides its own source.
+SHARED = ("src/**/*", "booksite/**/*", "overrides/**/*", "exercises/**/*",
+          "docs/**/*.yml", "mkdocs.yml", "CHANGELOG.md", "pyproject.toml")
 _H1 = re.compile(r"^# (.+?)\s*(?:\{[^}]*\})?\s*$", re.M)
 
 _state = {"dirty": False, "record": None, "titles": {}, "rendered": set(),
-          "full": False, "nav": {}}
+          "full": False, "nav": {}, "inputs": {}}
 log = logging.getLogger("mkdocs.hooks.quickbuild")
 
 
@@ -98,11 +105,29 @@ def on_pre_build(config):
     _state.update(titles={}, rendered=set(), full=False, record=None, nav={}, api=False,
                   site=config.site_dir)       # the root: static-i18n moves it per language
     if _state["dirty"]:
+        _state["inputs"] = shared_inputs()
         path = _record_path(config)
         try:
             _state["record"] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             _state["full"] = True           # nothing to rebuild from
+        else:
+            if _state["record"].get("inputs") != _state["inputs"]:
+                log.info("quick build: code or configuration changed; "
+                         "rendering every page")
+                _state["full"] = True
+
+
+def shared_inputs():
+    """Size and modification time of every file of SHARED: a change to one
+    can change any page."""
+    stamp = {}
+    for pattern in SHARED:
+        for path in ROOT.glob(pattern):
+            if path.is_file() and "__pycache__" not in path.parts:
+                info = path.stat()
+                stamp[path.relative_to(ROOT).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return stamp
 
 
 def _peek_title(file):
@@ -226,5 +251,5 @@ def on_post_build(config):      # before languages.py splits it (-200)
     path = _record_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"titles": titles, "index": index, "nav": nav,
-                                "inventory": saved}, ensure_ascii=False),
-                    encoding="utf-8")
+                                "inventory": saved, "inputs": _state["inputs"]},
+                               ensure_ascii=False), encoding="utf-8")

@@ -114,3 +114,22 @@ def test_a_title_is_read_as_mkdocs_reads_it(tmp_path):
 
     assert quickbuild._peek_title(File(page)) == "3장. 손실"
     assert quickbuild._peek_title(File(notebook)) == "노트북 제목"
+
+
+def test_a_change_outside_the_pages_renders_every_page(tmp_path, monkeypatch):
+    """src/nnbook, booksite/, overrides/, mkdocs.yml ...: any page may show it."""
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path))
+    record = {"titles": {}, "index": None, "nav": {}, "inventory": None,
+              "inputs": quickbuild.shared_inputs()}
+    (tmp_path / quickbuild.RECORD).write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.setitem(quickbuild._state, "dirty", True)
+    quickbuild.on_pre_build(config)
+    assert quickbuild.dirty_build()                  # nothing changed: pages only
+    changed = {**record["inputs"], "src/nnbook/model.py": [0, 0]}
+    (tmp_path / quickbuild.RECORD).write_text(json.dumps({**record, "inputs": changed}),
+                                             encoding="utf-8")
+    quickbuild.on_pre_build(config)
+    assert not quickbuild.dirty_build()
+    monkeypatch.setitem(quickbuild._state, "dirty", False)
