@@ -96,9 +96,7 @@ def _analyse(words):
     known = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     missing = sorted(w for w in words if w not in known)
     if missing:
-        from kiwipiepy import Kiwi
-
-        kiwi = Kiwi()
+        kiwi = _kiwi()
         # One word at a time: a word's analysis then never depends on which
         # words happen to stand beside it in this build's list.
         for word in missing:
@@ -108,6 +106,19 @@ def _analyse(words):
         tmp.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
     return known, len(missing)
+
+
+def _kiwi():
+    """One analyser per process: its model takes seconds to load, and under
+    `make serve` every save with a new Korean word would load it again."""
+    if "kiwi" not in _KIWI:
+        from kiwipiepy import Kiwi
+
+        _KIWI["kiwi"] = Kiwi()
+    return _KIWI["kiwi"]
+
+
+_KIWI = {}
 
 
 def _other_forms():
