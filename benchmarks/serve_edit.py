@@ -30,6 +30,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from booksite import sitebuild  # noqa: E402
+
 TARGET_SECONDS = 3.0
 NUMBERS = ["열", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
 
@@ -41,13 +44,7 @@ def serve_arguments():
 
 
 def copy_repository(target):
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        if (ROOT / rel).is_file():
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, target / rel)
+    sitebuild.copy_repository(target)
     if (ROOT / ".cache").is_dir():
         shutil.copytree(ROOT / ".cache", target / ".cache")
 

@@ -1,10 +1,13 @@
-"""One strict `mkdocs build` of the book in a subprocess, timed.
+"""One strict `mkdocs build` of the book in a subprocess, timed; and a copy
+of the repository to build in.
 
 Shared by benchmarks/build_site.py (the clean, uncached build the site tests
-and `make bench-site` use) and booksite/offline.py (the offline edition).
+and `make bench-site` use), booksite/offline.py (the offline edition),
+benchmarks/serve_edit.py and the site tests that build an edited copy.
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -24,3 +27,17 @@ def mkdocs_build(site_dir, **env):
     result = subprocess.run(command, cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     return result.returncode, time.perf_counter() - start, result.stdout
+
+
+def copy_repository(target):
+    """The files git would commit (tracked, and new ones not ignored),
+    copied into `target`: a checkout to edit and build without touching
+    the working tree."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        source = ROOT / rel
+        if source.is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / rel)

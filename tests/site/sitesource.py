@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -30,22 +29,9 @@ REPORT = {}
 
 # ------------------------------------------------------------ mkdocs.yml
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _tag(loader, suffix, node):
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    return loader.construct_sequence(node)
-
-
-_Loader.add_multi_constructor("!", _tag)
-
-
-def mkdocs_config():
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                     Loader=_Loader)
+# The same reading of mkdocs.yml as the chapter table's (`!ENV`/`!relative`
+# kept as plain values).
+from booksite.chapters import mkdocs_config  # noqa: E402
 
 
 def extension_config(name):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from booksite import chapters
 from sitesource import DOCS, ROOT, includes, mkdocs_config
 
 CHAPTERS = sorted(p for p in DOCS.iterdir()
@@ -33,17 +34,7 @@ def prose(text):
 
 def nav_order():
     """Page sources ('04-losses/index.md', ...) in the order of mkdocs.yml's nav."""
-    order = []
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            else:
-                order.append(value)
-    walk(mkdocs_config()["nav"])
-    return order
+    return chapters.nav_order(mkdocs_config())
 
 
 def chapter_text(chapter, language):

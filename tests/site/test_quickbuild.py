@@ -18,20 +18,10 @@ import sys
 import pytest
 
 from booksite.hooks import quickbuild
-from sitesource import ROOT
+from booksite.sitebuild import copy_repository
 
 PAGE = "docs/03-why-a-loss/index.ko.md"
 SENTENCE = "(빠른 빌드가 고친 문장)"
-
-
-def _copy_repository(target):
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        if (ROOT / rel).is_file():
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, target / rel)
 
 
 def _build(root, site_dir, env, *args):
@@ -51,7 +41,7 @@ def _files(site):
 def sites(site, caches, tmp_path_factory):
     base = tmp_path_factory.mktemp("quickbuild")
     root = base / "book"
-    _copy_repository(root)
+    copy_repository(root)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                PYTHONPATH=os.pathsep.join([str(root / "src"), os.environ.get("PYTHONPATH", "")]))
     for name in ("NNBOOK_BLOCK_CACHE_DIR", "NNBOOK_NOTEBOOK_CACHE_DIR"):

@@ -9,15 +9,13 @@ notebooks import the copy's nnbook, new module included.
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from sitesource import ROOT
-
 from booksite import new_chapter, translations
+from booksite.sitebuild import copy_repository
 
 ARGS = ["42", "scaffold-check", "--module", "scaffold_check",
         "--ko", "뼈대 점검", "--en", "Scaffold check"]
@@ -26,14 +24,7 @@ ARGS = ["42", "scaffold-check", "--module", "scaffold_check",
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
     root = tmp_path_factory.mktemp("scaffold") / "book"
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        source = ROOT / rel
-        if source.is_file():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, root / rel)
+    copy_repository(root)
     result = subprocess.run(
         [sys.executable, "-m", "booksite.new_chapter", *ARGS],
         cwd=root, capture_output=True, text=True)
