@@ -28,7 +28,8 @@ test: venv
 test-code: venv
 	$(BIN)/python -m pytest tests --ignore=tests/site
 
-## make serve: set up .venv and serve the whole book (Korean and English).
+## make serve: set up .venv and serve the whole book (Korean and English);
+## a save re-renders the saved pages only (booksite/hooks/quickbuild.py).
 serve: venv
 	$(BIN)/mkdocs serve --dirty
 

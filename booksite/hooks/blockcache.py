@@ -9,8 +9,8 @@ code is unchanged.
 What a page's entry is keyed on (a change to any of them reruns the page):
 the page; every block's code as markdown-exec receives it (snippets
 included) and its session, compared block by block in order; the files the
-blocks can read (src/nnbook, tools/, exercises/, docs/**/*.yml, CHANGELOG.md,
-pyproject.toml, constraints.txt); the versions of Python and of the
+blocks can read (src/nnbook, booksite/pages/, exercises/, docs/**/*.yml,
+CHANGELOG.md, pyproject.toml, constraints.txt); the versions of Python and of the
 libraries the blocks use; and the machine's arithmetic (CPU architecture,
 the OpenBLAS kernel in use, NumPy's CPU features and the environment
 variables that change them), because the BLAS kernel changes the last digits.
@@ -28,7 +28,8 @@ them. A claim that failed never reaches the cache: its build failed.
 Switches: NNBOOK_BLOCK_CACHE=false runs every block (no reads, no writes);
 NNBOOK_BLOCK_CACHE_DIR puts the cache elsewhere (the site tests and
 `make bench-site` use a fresh folder, so their first build runs everything).
-After a complete build, entries this build did not use are deleted.
+After a complete build, entries this build did not use are deleted (not
+after a dirty one, booksite/hooks/quickbuild.py, which renders few pages).
 
 This wraps markdown-exec's private `_run_python` (markdown-exec 1.12;
 pyproject.toml bounds the version, tests/site/test_blockcache.py fails

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 
 def _claims():
-    # tools/ is on sys.path from booksite/hooks/environment.py's on_config on, and the
+    # booksite/pages/ is on sys.path from environment.py's on_config on, and the
     # pages' blocks import the same module object from there.
     import bookclaims
     return bookclaims

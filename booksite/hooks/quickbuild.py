@@ -79,7 +79,7 @@ def _i18n_inner(config):
     return bool(i18n and i18n.building)
 
 
-def _record_path(config):
+def _record_path():
     return Path(_state["site"]) / RECORD
 
 
@@ -106,7 +106,7 @@ def on_pre_build(config):
                   site=config.site_dir)       # the root: static-i18n moves it per language
     if _state["dirty"]:
         _state["inputs"] = shared_inputs()
-        path = _record_path(config)
+        path = _record_path()
         try:
             _state["record"] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -248,7 +248,7 @@ def on_post_build(config):      # before languages.py splits it (-200)
         inventory.write_bytes(base64.b64decode(record["inventory"]))
     saved = (base64.b64encode(inventory.read_bytes()).decode()
              if inventory.is_file() else None)
-    path = _record_path(config)
+    path = _record_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"titles": titles, "index": index, "nav": nav,
                                 "inventory": saved, "inputs": _state["inputs"]},

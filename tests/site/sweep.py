@@ -27,7 +27,7 @@ import subprocess
 from sitesource import DOCS, ROOT, language_of, page_url
 
 # Changed files that move no page's pixels.
-NO_PAGE = ("tests/", "benchmarks/", ".github/", ".ci/", "tools/", "README.md",
+NO_PAGE = ("tests/", "benchmarks/", ".github/", ".ci/", "README.md",
            "CONTRIBUTING.md", "CONTRIBUTING.ko.md", "docs/README.md",
            "booksite/README.md", "LICENSE", ".gitignore")
 
